@@ -1,0 +1,358 @@
+"""Read a text and split it into paragraphs, sentences and words, offline.
+
+Every span keeps ``start`` and ``end`` character offsets into the original
+text, so ``article.text[s.start:s.end] == s.text`` always holds.
+
+* Paragraphs: if the text has blank lines, a paragraph is a block between
+  blank lines; otherwise every non-empty line is a paragraph.
+* Sentences: NLTK's Punkt splitter, run inside each paragraph, with the
+  abbreviation list in ``rhetoric_lab/data/abbreviations.txt``. It needs no
+  downloaded data. "U.S." and an ellipsis (…) end no sentence.
+* Words: NLTK's Treebank-style word tokenizer, run on each sentence. It needs
+  no downloaded data either.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from .data import read_list, seeds_dir
+from .errors import EmptyTextError, TextEncodingError, TextNotFoundError
+
+#: The largest text Rhetoric Lab accepts, in characters (a long novel is about 1 million).
+MAX_CHARS = 20_000_000
+
+# One-for-one character swaps (so offsets do not move) that help NLTK's word
+# tokenizer: a curly apostrophe acts like a straight one, and an ellipsis or a
+# dash glued between two words is split off like a semicolon.
+_TOKENIZER_SWAPS = str.maketrans({"’": "'", "…": ";", "—": ";", "–": ";", "\u00a0": " "})
+_WORD_CHAR = re.compile(r"\w")
+_FALLBACK_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph: its position in the article and its offsets."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, with the index of the paragraph it belongs to."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word or punctuation mark. ``is_word`` is False for punctuation."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    sentence: int
+    paragraph: int
+    is_word: bool
+
+
+@dataclass(frozen=True)
+class Article:
+    """A text split into paragraphs, sentences and tokens.
+
+    >>> art = Article.from_text("The U.S. agreed. France did too.")
+    >>> [s.text for s in art.sentences]
+    ['The U.S. agreed.', 'France did too.']
+    """
+
+    text: str
+    name: str = "your text"
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    meta: dict = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def from_text(cls, text: str, name: str = "your text", meta: dict | None = None) -> Article:
+        """Split ``text`` into an Article. Raises a clear error for empty or non-text input."""
+        check_text(text, name)
+        paragraphs = split_paragraphs(text)
+        sentences = split_sentences(text, paragraphs)
+        tokens = tokenize(text, sentences)
+        if not any(t.is_word for t in tokens):
+            raise EmptyTextError(
+                f"{name} has no words in it, only punctuation or symbols. Give a text with at least one word."
+            )
+        return cls(text, name, paragraphs, sentences, tokens, dict(meta or {}))
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        """Word tokens, with clitics joined back on ("They’re", "ISIL’s", "don't")."""
+        return merge_clitics(self.tokens, self.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence that holds (or comes just before) ``offset``."""
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph that holds (or comes just before) ``offset``."""
+        return self.sentences[self.sentence_at(offset)].paragraph
+
+    def paragraph_table(self):
+        """Paragraphs as a DataFrame with ``paragraph``, ``start``, ``end``, ``text``."""
+        return _frame(self.paragraphs, {"index": "paragraph"})
+
+    def sentence_table(self):
+        """Sentences as a DataFrame with ``sentence``, ``start``, ``end``, ``text``, ``paragraph``."""
+        return _frame(self.sentences, {"index": "sentence"})
+
+    def word_table(self):
+        """Words as a DataFrame with ``word``, ``start``, ``end``, ``text``, ``sentence``, ``paragraph``."""
+        return _frame(self.words, {"index": "word"}).drop(columns="is_word")
+
+    def __repr__(self) -> str:
+        return (
+            f"<Article {self.name!r}: {len(self.paragraphs)} paragraphs, "
+            f"{len(self.sentences)} sentences, {len(self.words)} words>"
+        )
+
+
+def _frame(rows, renames):
+    import pandas as pd
+
+    frame = pd.DataFrame([r.__dict__ for r in rows])
+    return frame.rename(columns=renames)
+
+
+def check_text(text, name: str = "your text") -> None:
+    """Raise a plain-words error if ``text`` cannot be analysed."""
+    if not isinstance(text, str):
+        raise TextEncodingError(
+            f"{name} should be a string of text, but it is a {type(text).__name__}. "
+            'Put your text between quotation marks, like text = """...""", or load a file '
+            "with load_article('path/to/file.txt')."
+        )
+    if not text.strip():
+        raise EmptyTextError(
+            f"{name} is empty (or only spaces and blank lines). "
+            "Paste some text between the quotation marks, or choose a file that has text in it."
+        )
+    if len(text) > MAX_CHARS:
+        raise EmptyTextError(
+            f"{name} has {len(text):,} characters, more than the {MAX_CHARS:,} this module "
+            "handles. Split it into smaller files (a chapter or an article at a time)."
+        )
+
+
+def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """Find paragraphs: blocks between blank lines, or else single non-empty lines.
+
+    >>> [p.text for p in split_paragraphs("One.\\nTwo.")]
+    ['One.', 'Two.']
+    """
+    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    spans, pos = [], 0
+    for match in separator.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    paragraphs = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        start += len(chunk) - len(chunk.lstrip())
+        end = start + len(stripped)
+        paragraphs.append(Paragraph(len(paragraphs), start, end, stripped))
+    return tuple(paragraphs)
+
+
+@lru_cache(maxsize=1)
+def sentence_splitter():
+    """NLTK's Punkt splitter with our abbreviation list; no downloaded model needed."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(read_list("abbreviations.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str, paragraphs) -> tuple[Sentence, ...]:
+    """Split each paragraph into sentences; a sentence never crosses a paragraph."""
+    splitter = sentence_splitter()
+    sentences = []
+    for para in paragraphs:
+        for start, end in splitter.span_tokenize(para.text):
+            piece = para.text[start:end]
+            if piece.strip():
+                s, e = para.start + start, para.start + end
+                sentences.append(Sentence(len(sentences), s, e, text[s:e], para.index))
+    return tuple(sentences)
+
+
+@lru_cache(maxsize=1)
+def word_tokenizer():
+    """NLTK's improved Treebank word tokenizer (no downloaded data needed)."""
+    from nltk.tokenize.destructive import NLTKWordTokenizer
+
+    return NLTKWordTokenizer()
+
+
+def _token_spans(sentence: str):
+    """Character spans of the tokens of one sentence."""
+    try:
+        return list(word_tokenizer().span_tokenize(sentence.translate(_TOKENIZER_SWAPS)))
+    except (ValueError, IndexError, LookupError):
+        # NLTK cannot align some unusual quote sequences; a simple pattern does.
+        return [m.span() for m in _FALLBACK_TOKEN.finditer(sentence)]
+
+
+def tokenize(text: str, sentences) -> tuple[Token, ...]:
+    """Word and punctuation tokens of every sentence, with offsets into ``text``."""
+    tokens = []
+    for sent in sentences:
+        for start, end in _token_spans(sent.text):
+            s, e = sent.start + start, sent.start + end
+            piece = text[s:e]
+            is_word = bool(_WORD_CHAR.search(piece))
+            tokens.append(Token(len(tokens), s, e, piece, sent.index, sent.paragraph, is_word))
+    return tuple(tokens)
+
+
+def _is_clitic(piece: str) -> bool:
+    low = piece.lower().replace("’", "'")
+    return low in {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}
+
+
+def merge_clitics(tokens, text: str) -> tuple[Token, ...]:
+    """Join clitics such as "’s" and "n't" to the word before them, keeping offsets."""
+    words: list[Token] = []
+    for tok in tokens:
+        if not tok.is_word:
+            continue
+        prev = words[-1] if words else None
+        if prev and _is_clitic(tok.text) and prev.end == tok.start and prev.sentence == tok.sentence:
+            words[-1] = Token(
+                prev.index,
+                prev.start,
+                tok.end,
+                text[prev.start : tok.end],
+                prev.sentence,
+                prev.paragraph,
+                True,
+            )
+        else:
+            words.append(Token(len(words), tok.start, tok.end, tok.text, tok.sentence, tok.paragraph, True))
+    return tuple(words)
+
+
+def read_text(path) -> str:
+    """Read a UTF-8 text file, with a plain-words error for every common problem.
+
+    >>> read_text("seeds/carter-paris-speech-report.txt")[:10]  # doctest: +SKIP
+    'Expressing'
+    """
+    path = Path(path)
+    if not path.exists():
+        raise TextNotFoundError(
+            f"There is no file at '{path}'. Check the spelling and the folder; in JupyterLab, "
+            "right-click the file in the left panel and choose 'Copy Path', then paste it."
+        )
+    if path.is_dir():
+        raise TextNotFoundError(
+            f"'{path}' is a folder, not a file. Give the path of a text file inside it, "
+            f"for example '{path / 'my-text.txt'}'."
+        )
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TextEncodingError(
+            f"'{path}' is saved as UTF-16, not UTF-8. Open it in a text editor and save it "
+            "again with the encoding 'UTF-8'."
+        )
+    if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
+        raise TextEncodingError(
+            f"'{path}' looks like a binary file (such as a PDF, a Word document or an image), "
+            "not plain text. Open it, copy the text, and save it as a .txt file with the "
+            "encoding UTF-8."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise TextEncodingError(
+            f"'{path}' is not UTF-8 text: the byte {data[err.start : err.start + 1]!r} at position "
+            f"{err.start} is not valid UTF-8 (I tried the encoding UTF-8). It was probably "
+            "saved as Windows-1252 or Latin-1. Convert it: in a text editor choose "
+            "'Save as' with encoding UTF-8, or run: iconv -f windows-1252 -t utf-8 OLD.txt > NEW.txt"
+        ) from None
+
+
+def _looks_binary(head: bytes) -> bool:
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and control / len(head) > 0.05
+
+
+def seed_names() -> list[str]:
+    """Names of the texts in ``seeds/`` that ``load_article`` accepts."""
+    try:
+        return sorted(p.stem for p in seeds_dir().glob("*.txt"))
+    except TextNotFoundError:
+        return []
+
+
+def _seed_meta(path: Path) -> dict:
+    meta = path.with_suffix(".meta.json")
+    return json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+
+
+def load_article(name_or_path="carter-paris-speech-report") -> Article:
+    """Load a text from ``seeds/`` by name, or from any UTF-8 file by path.
+
+    >>> article = load_article("carter-paris-speech-report")
+    >>> len(article.paragraphs), len(article.sentences)
+    (7, 12)
+    """
+    if isinstance(name_or_path, Article):
+        return name_or_path
+    candidate = Path(str(name_or_path))
+    if not candidate.exists() and candidate.parent == Path(".") and seed_names():
+        seed = seeds_dir() / (candidate.stem + ".txt")
+        if seed.exists():
+            candidate = seed
+        elif candidate.suffix in ("", ".txt"):
+            raise TextNotFoundError(
+                f"There is no text called '{name_or_path}' in seeds/ and no file with that "
+                f"name here. Texts in seeds/: {', '.join(seed_names())}. "
+                "Or give the path to your own .txt file."
+            )
+    text = read_text(candidate)
+    return Article.from_text(text, name=candidate.name, meta=_seed_meta(candidate))
+
+
+def as_article(article_or_text) -> Article:
+    """Accept an Article or a plain string; every finder starts with this.
+
+    >>> as_article("One sentence here.").sentences[0].text
+    'One sentence here.'
+    """
+    if isinstance(article_or_text, Article):
+        return article_or_text
+    return Article.from_text(article_or_text)
