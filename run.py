@@ -72,7 +72,7 @@ def test(extra: list[str]) -> None:
     run(PYTHON, "-m", "ruff", "check", ".")
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
     code = subprocess.run(
-        [str(PYTHON), "-m", "pytest", "--nbval", "--sanitize-with", "tests/sanitize.cfg", *extra], cwd=ROOT
+        [str(PYTHON), "-m", "pytest", "--nbval", "--nbval-sanitize-with", "tests/sanitize.cfg", *extra], cwd=ROOT
     ).returncode
     say(f"tests took {time.monotonic() - started:.0f} s")
     sys.exit(code)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .data import read_list, seeds_dir
 from .errors import EmptyTextError, TextEncodingError, TextNotFoundError
@@ -36,8 +37,7 @@ _FALLBACK_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """One paragraph: its position in the article and its offsets."""
 
     index: int
@@ -46,8 +46,7 @@ class Paragraph:
     text: str
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence, with the index of the paragraph it belongs to."""
 
     index: int
@@ -57,8 +56,7 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word or punctuation mark. ``is_word`` is False for punctuation."""
 
     index: int
@@ -138,7 +136,7 @@ class Article:
 def _frame(rows, renames):
     import pandas as pd
 
-    frame = pd.DataFrame([r.__dict__ for r in rows])
+    frame = pd.DataFrame([r._asdict() for r in rows])
     return frame.rename(columns=renames)
 
 
@@ -221,7 +219,7 @@ def _token_spans(sentence: str):
     """Character spans of the tokens of one sentence."""
     try:
         return list(word_tokenizer().span_tokenize(sentence.translate(_TOKENIZER_SWAPS)))
-    except (ValueError, IndexError, LookupError):
+    except (ValueError, IndexError, LookupError, TimeoutError):
         # NLTK cannot align some unusual quote sequences; a simple pattern does.
         return [m.span() for m in _FALLBACK_TOKEN.finditer(sentence)]
 

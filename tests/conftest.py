@@ -1,0 +1,43 @@
+"""Shared test fixtures: the seed article, paths, and a network block."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+import rhetoric_lab as rl
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_NAME = "carter-paris-speech-report"
+SEED_PATH = ROOT / "seeds" / f"{SEED_NAME}.txt"
+TEXTS = Path(__file__).resolve().parent / "texts"
+
+
+@pytest.fixture(scope="session")
+def seed() -> rl.Article:
+    return rl.load_article(SEED_NAME)
+
+
+def own_text(name: str) -> str:
+    """A test text written for this project, from tests/texts/."""
+    return (TEXTS / name).read_text(encoding="utf-8")
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+def _refuse(*args, **kwargs):
+    raise NetworkBlocked("network access attempted during a test")
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Make every attempt to open a network connection raise NetworkBlocked."""
+    monkeypatch.setattr(socket.socket, "connect", _refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", _refuse)
+    monkeypatch.setattr(socket, "create_connection", _refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", _refuse)
+    yield

