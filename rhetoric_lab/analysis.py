@@ -18,17 +18,24 @@ def _sentences(article: Article) -> list[dict]:
     return [{"start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph} for s in article.sentences]
 
 
-def _readability(article: Article) -> dict:
-    from .readability import counts
+def _topic(module_name: str):
+    """The ``analyze_section`` of a lesson module, imported only when it runs."""
 
-    return counts(article)
+    def section(article: Article):
+        from importlib import import_module
+
+        return import_module(f"rhetoric_lab.{module_name}").analyze_section(article)
+
+    section.__name__ = module_name
+    return section
 
 
 #: (name, function) pairs; the output keeps this order.
 SECTIONS = [
     ("paragraphs", _paragraphs),
     ("sentences", _sentences),
-    ("readability", _readability),
+    ("readability", _topic("readability")),
+    ("metaphors", _topic("metaphor")),
 ]
 
 

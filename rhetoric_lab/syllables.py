@@ -55,6 +55,8 @@ def syllable_source(word: str) -> tuple[int, str]:
     >>> syllable_source("tumor")
     (2, 'cmudict')
     """
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}", word):  # "U.S." is read letter by letter: you-ess
+        return sum(3 if c in "wW" else 1 for c in word if c.isalpha()), "letters"
     clean = _clean(word)
     if not clean:
         return 0, "none"

@@ -36,3 +36,8 @@ def test_unknown_words_fall_back_to_pyphen_and_hyphenated_words_add_up():
 
 def test_non_words_have_no_syllables():
     assert count_syllables("—") == 0 and count_syllables("1917") >= 0
+
+
+def test_initialisms_are_read_letter_by_letter():
+    assert syllable_source("U.S.") == (2, "letters")
+    assert count_syllables("U.N.") == 2 and count_syllables("us") == 1

@@ -1,0 +1,112 @@
+"""Views for the metaphor lesson: the text with candidates highlighted, and a chart of candidates.
+
+Both take the table from :func:`rhetoric_lab.metaphor.find_metaphors`. Labels are written
+out in words; the user's text is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from ..errors import RhetoricLabError
+from ..text import as_article
+from .common import HTML, OKABE_ITO, escape, figure_html, highlight_html, new_figure
+
+
+def _check_found(found, needed=("start", "end", "domain", "paragraph")) -> None:
+    columns = getattr(found, "columns", None)
+    if columns is None or not set(needed) <= set(columns):
+        raise RhetoricLabError(
+            "This view needs the table from find_metaphors, for example: "
+            "found = mp.find_metaphors(article), then metaphor_chart(found, article)."
+        )
+
+
+def show_metaphors(article_or_text, found=None, title: str = "Metaphor candidates") -> HTML:
+    """The text with each candidate highlighted and its domain written after it; a legend explains each domain.
+
+    >>> view = show_metaphors("A cancer that spreads.")
+    >>> "[disease and medicine]" in view.html
+    True
+    """
+    from ..metaphor import domain_descriptions, find_metaphors
+
+    article = as_article(article_or_text)
+    found = find_metaphors(article) if found is None else found
+    _check_found(found)
+    if len(found) == 0:
+        message = "The finder flagged no candidates in this text. That does not mean it has no metaphors."
+        return HTML(f'<div class="rl-highlight"><p>{escape(message)}</p></div>', message)
+    return highlight_html(article.text, found, label_key="domain", descriptions=domain_descriptions(), title=title)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def metaphor_summary(found, paragraphs: int | None = None) -> str:
+    """The chart's findings in words: how many candidates, from which domains, in which paragraphs.
+
+    >>> import pandas as pd
+    >>> metaphor_summary(pd.DataFrame({"domain": ["fire", "fire"], "paragraph": [0, 0]}))
+    'The finder flagged 2 candidates from 1 domain. By domain: fire 2. Paragraph ¶0 has the most (2).'
+    """
+    if len(found) == 0:
+        return "The finder flagged no candidates."
+    per_domain = found["domain"].value_counts()
+    per_domain = per_domain.sort_index().sort_values(ascending=False, kind="stable")
+    per_paragraph = found["paragraph"].value_counts().sort_index()
+    most = int(per_paragraph.idxmax())
+    parts = [
+        f"The finder flagged {_plural(len(found), 'candidate')} from {_plural(len(per_domain), 'domain')}.",
+        "By domain: " + ", ".join(f"{d} {n}" for d, n in per_domain.items()) + ".",
+        f"Paragraph ¶{most} has the most ({per_paragraph[most]}).",
+    ]
+    if paragraphs is not None:
+        empty = [f"¶{p}" for p in range(paragraphs) if p not in per_paragraph.index]
+        if empty:
+            parts.append(f"{'Paragraph' if len(empty) == 1 else 'Paragraphs'} {', '.join(empty)}: none.")
+    return " ".join(parts)
+
+
+def metaphor_chart(found, article_or_text=None) -> HTML:
+    """Two bar charts, candidates per domain and per paragraph, with alt text and a summary in words.
+
+    Give the article too, so that paragraphs with no candidates are shown as well.
+
+    >>> from rhetoric_lab.metaphor import find_metaphors
+    >>> chart = metaphor_chart(find_metaphors("A cancer spreads. It must be cut out."))
+    >>> "What the chart shows" in chart.html
+    True
+    """
+    _check_found(found)
+    article = as_article(article_or_text) if article_or_text is not None else None
+    n_paragraphs = len(article.paragraphs) if article is not None else None
+    summary = metaphor_summary(found, n_paragraphs)
+    if len(found) == 0:
+        return HTML(f"<p>{escape(summary)}</p>", summary)
+    if n_paragraphs is None:
+        n_paragraphs = int(found["paragraph"].max()) + 1
+    per_domain = found["domain"].value_counts().sort_index(ascending=False).sort_values(kind="stable")
+    per_paragraph = found["paragraph"].value_counts().reindex(range(n_paragraphs), fill_value=0)
+
+    fig = new_figure(9, max(3.0, 0.32 * len(per_domain) + 1.2))
+    left, right = fig.subplots(1, 2, width_ratios=[3, 2])
+    bars = left.barh(list(per_domain.index), list(per_domain.values), color=OKABE_ITO[4])
+    left.bar_label(bars, padding=3)
+    left.set_title("Candidates per source domain")
+    left.set_xlabel("number of candidates")
+    left.set_xlim(0, per_domain.max() * 1.2 + 0.5)
+    positions = list(per_paragraph.index)
+    bars = right.bar(positions, list(per_paragraph.values), color=OKABE_ITO[0], edgecolor="#222", hatch="//")
+    right.bar_label(bars, padding=2)
+    right.set_title("Candidates per paragraph")
+    right.set_xlabel("paragraph ¶ (counted from 0, as in the tables)")
+    right.set_ylabel("number of candidates")
+    right.set_xticks(positions)
+    right.set_ylim(0, per_paragraph.max() * 1.2 + 0.5)
+    for axis in (left, right):
+        axis.spines[["top", "right"]].set_visible(False)
+    alt = (
+        "Two bar charts. Left: the number of metaphor candidates in each source domain. "
+        "Right: the number of candidates in each paragraph."
+    )
+    return figure_html(fig, alt=alt, summary=summary)

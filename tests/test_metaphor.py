@@ -1,0 +1,495 @@
+"""Tests for the metaphor lesson: data files, finder, views, answer key and self-checks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rhetoric_lab as rl
+from rhetoric_lab import metaphor as mp
+from rhetoric_lab.data import PACKAGE_DATA, load_key, read_table
+from rhetoric_lab.display.metaphor import metaphor_chart, metaphor_summary, show_metaphors
+from rhetoric_lab.errors import AnswerFormatError, RhetoricLabError
+
+TEXTS = Path(__file__).parent / "texts"
+REQUIRED_DOMAINS = {
+    "disease and medicine",
+    "surgery",
+    "hunting",
+    "force and motion",
+    "building and structure",
+    "journey and path",
+    "the body",
+    "war and combat",
+    "fire",
+    "water and weather",
+}
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return rl.load_article("carter-paris-speech-report")
+
+
+@pytest.fixture(scope="module")
+def seed_found(seed):
+    return mp.find_metaphors(seed)
+
+
+def flagged(found) -> dict[str, str]:
+    """text (lower case) -> domain."""
+    return {t.lower(): d for t, d in zip(found["text"], found["domain"], strict=True)}
+
+
+def covering(found, start: int, end: int) -> list[str]:
+    return [d for s, e, d in zip(found["start"], found["end"], found["domain"], strict=True) if s < end and e > start]
+
+
+# ------------------------------------------------------------------ data files
+
+
+@pytest.mark.parametrize("name", ["metaphor_domains.csv", "metaphor_lexicon.csv"])
+def test_data_files_open_with_a_description_line(name):
+    first = (PACKAGE_DATA / name).read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# ") and len(first) > 20
+
+
+def test_domains_cover_the_issue_and_have_descriptions():
+    table = mp.domains()
+    assert list(table.columns) == ["domain", "description"]
+    assert REQUIRED_DOMAINS <= set(table["domain"])
+    assert table["domain"].is_unique
+    assert all(len(d) > 20 for d in table["description"])
+
+
+def test_every_lexicon_row_is_valid():
+    known = set(mp.domains()["domain"])
+    seen: dict[tuple, str] = {}
+    for row in read_table("metaphor_lexicon.csv"):
+        assert row["domain"] in known, row
+        assert row["basic_meaning"], row
+        for alternative in row["entry"].split("|"):
+            stems = mp.phrase_stems(alternative)
+            assert stems and stems[0] != "*" and stems[-1] != "*", row
+            assert seen.get(stems, row["entry"]) == row["entry"], f"{alternative!r} is in two rows"
+            seen[stems] = row["entry"]
+        for cell in (row["literal_before"], row["literal_after"]):
+            assert all(part.strip() for part in cell.split("|")) if cell else True, row
+
+
+def test_every_required_domain_has_several_entries():
+    lexicon = mp.lexicon()
+    for domain in REQUIRED_DOMAINS:
+        assert (lexicon["domain"] == domain).sum() >= 4, domain
+
+
+# ------------------------------------------------------------------ word forms
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["spread", "spreads", "spreading"],
+        ["tumor", "tumors", "tumour", "Tumours"],
+        ["metastasis", "metastases"],
+        ["metastasize", "metastasise", "metastasized"],
+        ["excision", "excisions"],
+        ["maneuver", "manoeuvre", "maneuvering"],
+    ],
+)
+def test_inflections_and_spellings_share_a_stem(forms):
+    assert len({mp.stem(f) for f in forms}) == 1
+
+
+def test_finder_catches_inflected_and_british_forms():
+    found = mp.find_metaphors("The tumours spread. Metastases appeared; the firm metastasised. Spreading fear.")
+    texts = list(found["text"])
+    assert texts == ["tumours", "spread", "Metastases", "metastasised", "Spreading"]
+    assert set(found["domain"]) == {"disease and medicine"}
+
+
+def test_multi_word_expression_wins_and_head_word_inflects():
+    found = mp.find_metaphors("Sales were building momentum, and rivals stepped up their efforts.")
+    assert list(found["text"]) == ["building momentum", "stepped up"]
+    assert list(found["entry"]) == ["build * momentum", "step up"]
+
+
+def test_gap_inside_a_phrasal_verb_but_never_across_punctuation():
+    assert list(mp.find_metaphors("Police flushed the gang out.")["text"]) == ["flushed the gang out"]
+    assert mp.find_metaphors("They flushed. Out came the water.").empty
+    assert mp.find_metaphors("Flush it, then out you go.").empty
+
+
+def test_hyphenated_forms_match_spaced_entries():
+    found = mp.find_metaphors("They stood shoulder-to-shoulder after the counter-attack.")
+    assert flagged(found) == {"shoulder-to-shoulder": "the body", "counter-attack": "war and combat"}
+
+
+def test_offsets_sentence_and_paragraph(seed, seed_found):
+    assert list(seed_found.columns) == mp.COLUMNS
+    for row in seed_found.itertuples():
+        assert seed.text[row.start : row.end] == row.text
+        sentence = seed.sentences[row.sentence]
+        assert sentence.start <= row.start < sentence.end
+        assert row.paragraph == sentence.paragraph
+    assert seed_found["start"].is_monotonic_increasing
+
+
+def test_empty_result_keeps_the_columns():
+    found = mp.find_metaphors("The cat sat on the mat.")
+    assert found.empty and list(found.columns) == mp.COLUMNS
+
+
+def test_domains_filter(seed):
+    found = mp.find_metaphors(seed, domains=["surgery", "hunting"])
+    assert set(found["domain"]) == {"surgery", "hunting"}
+    with pytest.raises(mp.UnknownDomainError, match="Choose from"):
+        mp.find_metaphors(seed, domains=["cheese"])
+
+
+@pytest.mark.parametrize("bad", [42, "", "   \n", None])
+def test_bad_input_gives_a_plain_error(bad):
+    with pytest.raises(RhetoricLabError):
+        mp.find_metaphors(bad)
+
+
+# ------------------------------------------------------------------ the seed
+
+
+def test_the_whole_disease_cluster_is_found(seed, seed_found):
+    for phrase in ["cancer", "spread", "excision", "parent tumor", "metastasis"]:
+        start = seed.text.index(phrase)
+        domains = covering(seed_found, start, start + len(phrase))
+        assert domains and set(domains) <= {"disease and medicine", "surgery"}, phrase
+
+
+NAMED = [
+    "shoulder to shoulder",
+    "step up",
+    "on the ground",
+    "intensify pressure",
+    "build momentum",
+    "safe haven",
+    "virtuous cycle",
+    "marshal the strength",
+    "flushing ISIL out into the open",
+    "shrinking its power base",
+    "space to maneuver",
+    "move forward",
+]
+
+
+def test_at_least_ten_named_conventional_metaphors_with_sensible_domains(seed_found):
+    key = {e["text"]: e for e in load_key("metaphors")["entries"]}
+    good = []
+    for phrase in NAMED:
+        entry = key[phrase]
+        sensible = {entry["domain"], *entry.get("also", [])}
+        domains = covering(seed_found, entry["start"], entry["end"])
+        if domains and set(domains) <= sensible:
+            good.append(phrase)
+    assert len(good) >= 10, good
+
+
+def test_ground_in_ground_assistance_is_not_flagged(seed, seed_found):
+    start = seed.text.index("ground assistance")
+    assert covering(seed_found, start, start + len("ground assistance")) == []
+    assert "on the ground" in flagged(seed_found)
+    found = mp.find_metaphors("Ground forces and ground assistance arrived; the troops on the ground cheered.")
+    assert list(found["text"]) == ["on the ground"]
+
+
+def test_terror_attacks_are_literal_by_context_rule(seed_found):
+    assert not any("attack" in t for t in flagged(seed_found))
+    found = mp.find_metaphors("The senator led a fierce attack on the plan after the terror attack.")
+    assert list(found["text"]) == ["attack"] and found["start"][0] < 30
+
+
+def test_nothing_from_the_seed_is_hard_coded():
+    source = (Path(mp.__file__)).read_text(encoding="utf-8")
+    for phrase in ["ISIL", "Carter", "parent tumor", "excision"]:
+        assert phrase not in source
+
+
+# ------------------------------------------------------------------ other registers
+
+
+def read(name: str) -> str:
+    return (TEXTS / f"metaphor-{name}.txt").read_text(encoding="utf-8")
+
+
+def test_sports_report():
+    text = read("sports-report")
+    found = flagged(mp.find_metaphors(text))
+    for phrase, domain in {
+        "war of attrition": "war and combat",
+        "crumble": "building and structure",
+        "tide": "water and weather",
+        "marshalled": "war and combat",
+        "sparked": "fire",
+        "threw in the towel": "sport and games",
+        "backbone": "the body",
+        "on track": "journey and path",
+    }.items():
+        assert found.get(phrase) == domain, phrase
+    # literal uses: a ball on the ground, a flooded pitch, the groundsman and ground staff
+    assert "on the ground" not in found and "flooded" not in found
+    assert not any("ground" in t for t in found)
+
+
+def test_business_story():
+    found = flagged(mp.find_metaphors(read("business-story")))
+    for phrase, domain in {
+        "plummeted": "up and down",
+        "ailing": "disease and medicine",
+        "lost momentum": "force and motion",
+        "flooded": "water and weather",
+        "injection": "disease and medicine",
+        "moving the goalposts": "sport and games",
+        "weed out": "plants and gardening",
+        "engine": "machines and cycles",
+        "stepped up": "up and down",
+        "collapse": "building and structure",
+    }.items():
+        assert found.get(phrase) == domain, phrase
+    assert "floor" not in " ".join(found)
+
+
+def test_school_board_speech():
+    found = flagged(mp.find_metaphors(read("school-board")))
+    assert found["backbone"] == "the body"
+    assert found["in the dark"] == "light and sight"
+    assert found["build trust"] == "building and structure"
+    assert found["recover"] == "disease and medicine"
+    assert not any("ground" in t or "roof" in t for t in found)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "cancer",
+                "spreads",
+                "on",
+                "the",
+                "ground",
+                "flushed",
+                "out",
+                "build",
+                "momentum",
+                "terror",
+                "attack",
+                "tumour's",
+                "—",
+                ",",
+                ".",
+                "\n\n",
+                "“",
+                "”",
+                "shoulder-to-shoulder",
+                "ISIL’s",
+                "up",
+                "stepped",
+            ]
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_any_text_gives_consistent_spans(words):
+    text = "Start " + " ".join(words)
+    article = rl.Article.from_text(text)
+    found = mp.find_metaphors(article)
+    spans = sorted(zip(found["start"], found["end"], strict=True))
+    for (s, e), text_ in zip(spans, sorted(zip(found["start"], found["text"], strict=True)), strict=True):
+        assert article.text[s:e] == text_[1] and e > s
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), "candidates never overlap"
+
+
+# ------------------------------------------------------------------ views
+
+
+def test_show_metaphors_escapes_and_labels_in_words():
+    text = 'Flee! <script>alert("x")</script> The cancer & its "metastasis" spread.'
+    view = show_metaphors(text)
+    assert "<script>" not in view.html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in view.html
+    assert "&amp;" in view.html
+    assert view.html.count("[disease and medicine]") >= 4  # three in the text, one in the legend
+    assert mp.domain_descriptions()["disease and medicine"] in view.html.replace("&#x27;", "'")
+
+
+def test_show_metaphors_with_nothing_found():
+    view = show_metaphors("The cat sat on the mat.")
+    assert "no candidates" in view.html and "<mark" not in view.html
+
+
+def test_chart_has_alt_text_and_summary(seed, seed_found):
+    chart = metaphor_chart(seed_found, seed)
+    assert 'alt="Two bar charts.' in chart.html
+    assert "data:image/png;base64," in chart.html
+    summary = metaphor_summary(seed_found, len(seed.paragraphs))
+    assert summary in chart.plain
+    assert f"flagged {len(seed_found)} candidates" in summary
+    assert "Paragraph ¶0: none." in summary
+
+
+@pytest.mark.parametrize("bad", ["cancer", None, [1, 2]])
+def test_views_explain_a_wrong_table(bad):
+    with pytest.raises(RhetoricLabError, match="find_metaphors"):
+        metaphor_chart(bad)
+    if bad is not None:
+        with pytest.raises(RhetoricLabError, match="find_metaphors"):
+            show_metaphors("A cancer spreads.", bad)
+
+
+def test_chart_with_nothing_found():
+    empty = mp.find_metaphors("The cat sat on the mat.")
+    chart = metaphor_chart(empty)
+    assert "no candidates" in chart.html and "<img" not in chart.html
+
+
+# ------------------------------------------------------------------ answer key
+
+
+def test_key_is_valid(seed):
+    key = load_key("metaphors")
+    assert key["article"] == "carter-paris-speech-report.txt" and key["description"]
+    domains = set(mp.domains()["domain"])
+    for entry in key["entries"] + key["worksheet"]:
+        assert seed.text[entry["start"] : entry["end"]] == entry["text"], entry
+        assert isinstance(entry["metaphor"], bool) and isinstance(entry["borderline"], bool)
+        assert entry["why"]
+    for entry in key["entries"]:
+        assert entry["domain"] in domains and set(entry.get("also", [])) <= domains
+        assert entry["group"] in {"disease cluster", "conventional", "literal"}
+        assert entry["metaphor"] == (entry["group"] != "literal")
+    texts = {e["text"] for e in key["entries"]}
+    assert {"cancer", "spread", "excision", "parent tumor", "metastasis", "air strikes"} <= texts
+    assert set(NAMED) <= texts
+
+
+def test_answer_key_markdown_comes_from_the_key():
+    markdown = mp.answer_key_markdown()
+    key = load_key("metaphors")
+    for entry in key["entries"]:
+        assert f"| {entry['text']} | {entry['start']}–{entry['end']} |" in markdown
+    assert markdown.count("\n| ") == len(key["entries"]) + len(key["worksheet"]) + 8  # 4 tables, 2 header rows each
+
+
+def test_compare_with_key(seed_found):
+    table = mp.compare_with_key(seed_found)
+    metaphors = table[table["metaphor"]]
+    assert metaphors["found_by_tool"].mean() > 0.8
+    assert not table.loc[table["text"] == "air strikes", "found_by_tool"].item()
+
+
+def test_analyze_section(seed):
+    section = mp.analyze_section(seed)
+    assert section and all(set(item) == {"start", "end", "text", "domain"} for item in section)
+    assert all(seed.text[i["start"] : i["end"]] == i["text"] for i in section)
+
+
+# ------------------------------------------------------------------ check_metaphors
+
+
+def lines_of(feedback, kind):
+    return [m for k, m in feedback.lines if k == kind]
+
+
+def test_check_found_ignores_case_articles_and_british_spelling():
+    fb = mp.check_metaphors(["parent tumor", "the parent tumour", "Metastasis", "stepping up"])
+    found = lines_of(fb, "found")
+    assert len(found) == 4
+    assert "already counted" in found[1]
+    assert "disease and medicine" in found[2]
+
+
+def test_check_missed_counts_without_revealing():
+    fb = mp.check_metaphors(["safe haven"])
+    n_metaphors = sum(e["metaphor"] for e in load_key("metaphors")["entries"])
+    assert lines_of(fb, "missed") == [
+        f"The key has {n_metaphors - 1} more metaphor(s) you have not listed yet (5 of them borderline)."
+    ]
+    assert "virtuous cycle" not in str(fb) and "excision" not in str(fb)
+    assert lines_of(fb, "answer") == []
+
+
+def test_check_reveals_on_request():
+    fb = mp.check_metaphors(["safe haven"], show_answers=True)
+    answers = " ".join(lines_of(fb, "answer"))
+    assert "'virtuous cycle'" in answers and "'excision'" in answers and "'safe haven'" not in answers
+
+
+def test_check_explains_literal_readings():
+    (message,) = lines_of(mp.check_metaphors(["air strikes"]), "not in key")
+    assert "literal" in message and "bombing" in message
+
+
+def test_check_tool_candidate_not_in_key(monkeypatch):
+    key = load_key("metaphors")
+    smaller = dict(key, entries=[e for e in key["entries"] if e["text"] != "focus"])
+    monkeypatch.setattr(mp, "load_key", lambda topic: smaller)
+    (message,) = lines_of(mp.check_metaphors(["focus"]), "not in key")
+    assert "tool flags it" in message and "light and sight" in message and "not make it wrong" in message
+
+
+def test_check_defensible_answer_not_in_key_is_not_wrong():
+    fb = mp.check_metaphors(["destroy", "alliance"])
+    messages = lines_of(fb, "not in key")
+    assert len(messages) == 2 and all("does not make it wrong" in m for m in messages)
+    assert "wrong:" not in str(fb).lower().replace("not make it wrong", "")
+
+
+def test_check_answer_not_in_the_article():
+    (message,) = lines_of(mp.check_metaphors(["a ticking time bomb"]), "note")[:1]
+    assert "cannot find" in message
+
+
+def test_check_hint_points_to_a_paragraph_and_changes_when_done():
+    (hint,) = lines_of(mp.check_metaphors(["safe haven"]), "hint")
+    assert re.search(r"the (first|second|third|fourth|fifth|sixth|seventh) paragraph", hint)
+    everything = [e["text"] for e in load_key("metaphors")["entries"] if e["metaphor"]]
+    fb = mp.check_metaphors(everything)
+    assert lines_of(fb, "missed") == [] and "every metaphor" in lines_of(fb, "hint")[0]
+
+
+def test_check_accepts_a_comma_string_and_rejects_other_forms():
+    assert len(lines_of(mp.check_metaphors("cancer, excision"), "found")) == 2
+    with pytest.raises(AnswerFormatError, match="list of phrases"):
+        mp.check_metaphors(42)
+    assert lines_of(mp.check_metaphors([]), "hint")[0].startswith("Your list is empty")
+
+
+# ------------------------------------------------------------------ worksheet
+
+
+def test_worksheet_table(seed):
+    sheet = mp.worksheet()
+    assert list(sheet["word"]) == ["spread", "haven", "ground", "marshal", "momentum"]
+    assert all(row.text in row.sentence for row in sheet.itertuples())
+
+
+def test_check_worksheet_cases():
+    fb = mp.check_worksheet({"spread": "metaphor", "ground": "Metaphor", "marshal": "literal", "nothing": "literal"})
+    kinds = fb.kinds()
+    assert kinds[0] == "found"
+    assert "differently" in fb.lines[1][1] and "surface of the earth" in fb.lines[1][1]
+    assert "borderline" in fb.lines[2][1] and "defensible" in fb.lines[2][1]
+    assert "not on the worksheet" in fb.lines[3][1]
+    assert lines_of(fb, "missed") == ["No verdict yet for: haven, momentum."]
+    assert lines_of(fb, "answer") == []
+    shown = mp.check_worksheet({"ground": True}, show_answers=True)
+    assert "literal in the key" in lines_of(shown, "answer")[0]
+
+
+def test_check_worksheet_bad_forms():
+    with pytest.raises(AnswerFormatError):
+        mp.check_worksheet(["spread"])
+    with pytest.raises(AnswerFormatError, match="metaphor"):
+        mp.check_worksheet({"spread": "maybe"})
