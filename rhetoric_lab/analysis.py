@@ -36,6 +36,7 @@ SECTIONS = [
     ("sentences", _sentences),
     ("readability", _topic("readability")),
     ("metaphors", _topic("metaphor")),
+    ("allusions", _topic("allusion")),
 ]
 
 

@@ -1,0 +1,142 @@
+"""Views for allusions: a timeline of what the text refers to, and the text with allusions highlighted.
+
+Every view takes the table from :func:`rhetoric_lab.allusion.find_allusions`
+(or an Article / a string, which it analyses first).
+"""
+
+from __future__ import annotations
+
+from .common import HTML, OKABE_ITO, escape, figure_html, highlight_html, new_figure
+
+#: One colour and one marker shape per category, so the category never rests on colour alone.
+CATEGORY_STYLE = {
+    "person": (OKABE_ITO[4], "o"),
+    "event": (OKABE_ITO[5], "s"),
+    "place": (OKABE_ITO[2], "^"),
+    "monument": (OKABE_ITO[0], "D"),
+    "text": (OKABE_ITO[6], "v"),
+    "myth": (OKABE_ITO[7], "P"),
+}
+
+
+def _found(found_or_text):
+    from ..allusion import find_allusions
+
+    if hasattr(found_or_text, "columns"):
+        return found_or_text
+    return find_allusions(found_or_text)
+
+
+def _references(found):
+    """One row per distinct reference, in order of first mention."""
+    return found.drop_duplicates("key").reset_index(drop=True)
+
+
+def timeline_summary(found_or_text, speech_year: int = 2016) -> str:
+    """The timeline in words: each reference with its years and its distance from the speech.
+
+    >>> print(timeline_summary("Remember Pearl Harbor.", speech_year=2016))  # doctest: +NORMALIZE_WHITESPACE
+    1 reference, in order of mention, with the speech in 2016.
+    the attack on Pearl Harbor (event): 1941, ends 75 years before the speech.
+    """
+    from ..allusion import format_span, format_year, years_between
+
+    refs = _references(_found(found_or_text))
+    if refs.empty:
+        return "No allusions were found, so there is nothing to place on a timeline."
+    parts = []
+    for r in refs.itertuples():
+        gap = years_between(int(r.end_year), speech_year)
+        when = f"ends {gap} years before the speech" if gap > 0 else "reaches the speech year"
+        parts.append(f"{r.name} ({r.category}): {format_span(r.start_year, r.end_year, r.approximate)}, {when}")
+    count = (
+        f"{len(refs)} reference{'s' if len(refs) != 1 else ''}, in order of mention, with the speech in {speech_year}. "
+    )
+    text = count + "; ".join(parts) + "."
+    if len(refs) > 1:
+        oldest, newest = int(refs["start_year"].min()), int(refs["end_year"].max())
+        text += (
+            f" Together they reach back {years_between(oldest, speech_year)} years, to {format_year(oldest)}; "
+            f"the most recent ends {years_between(newest, speech_year)} years before the speech."
+        )
+    return text
+
+
+def timeline(found_or_text, speech_year: int = 2016, title: str = "What the text refers to, on a time line"):
+    """A time line of the allusions: a bar for a span of years, a marker for one year, the speech year marked.
+
+    >>> view = timeline("From Lafayette to the Berlin Wall.")  # doctest: +SKIP
+    """
+    from matplotlib.ticker import FuncFormatter
+
+    from ..allusion import format_span, format_year
+
+    refs = _references(_found(found_or_text))
+    summary = timeline_summary(refs, speech_year)
+    if refs.empty:
+        return HTML(f"<p>{escape(summary)}</p>", summary)
+    height = 1.3 + 0.5 * len(refs)
+    fig = new_figure(8, height)
+    ax = fig.add_subplot()
+    low = min(int(refs["start_year"].min()), speech_year)
+    high = max(int(refs["end_year"].max()), speech_year)
+    pad = max(5, (high - low) * 0.05)
+    labels = []
+    for i, r in enumerate(refs.itertuples()):
+        y = len(refs) - 1 - i
+        colour, marker = CATEGORY_STYLE.get(r.category, ("#000000", "o"))
+        start, end = int(r.start_year), int(r.end_year)
+        if end > start:
+            ax.plot([start, end], [y, y], color=colour, linewidth=6, solid_capstyle="butt")
+        ax.plot(
+            [start, end], [y, y], linestyle="none", marker=marker, markersize=8, color=colour, markeredgecolor="#000"
+        )
+        labels.append(f"{r.name}\n({r.category}, {format_span(start, end, r.approximate)})")
+    ax.axvline(speech_year, color="#000", linestyle="--", linewidth=1.2)
+    ax.annotate(
+        f"speech ({speech_year})",
+        (speech_year, len(refs) - 0.45),
+        xytext=(-4, 0),
+        textcoords="offset points",
+        ha="right",
+        fontsize=9,
+    )
+    ax.set_xlim(low - pad, high + pad)
+    ax.set_ylim(-0.6, len(refs) - 0.2)
+    ax.set_yticks(range(len(refs) - 1, -1, -1), labels, fontsize=9)
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_year(int(round(x))) if x != 0 else ""))
+    ax.set_xlabel("year (BCE years to the left of 0)" if low < 0 else "year")
+    ax.set_title(title)
+    for side in ("right", "top"):
+        ax.spines[side].set_visible(False)
+    alt = (
+        f"Time line of {len(refs)} reference{'s' if len(refs) != 1 else ''} in the text, from "
+        f"{format_year(int(refs['start_year'].min()))} to {format_year(int(refs['end_year'].max()))}, "
+        f"with a dashed line at the speech year {speech_year}. Each row is labelled with its name, category and years."
+    )
+    return figure_html(fig, alt=alt, summary=summary)
+
+
+def highlight(article_or_text, found=None, title: str = "Allusions in the text"):
+    """The text with each allusion highlighted and labelled with its category and years; the legend explains each.
+
+    >>> "[event, 1815]" in highlight("It was their Waterloo.").html
+    True
+    """
+    from ..allusion import explain, find_allusions, format_span
+    from ..text import as_article
+
+    article = as_article(article_or_text)
+    found = find_allusions(article) if found is None else found
+    if found.empty:
+        message = "No allusions from the gazetteer were found in this text."
+        return HTML(f"<p>{escape(message)}</p>", message)
+    rows, descriptions = [], {}
+    for r in explain(found).itertuples():
+        label = f"{r.category}, {format_span(r.start_year, r.end_year, r.approximate)}"
+        rows.append({"start": r.start, "end": r.end, "label": label})
+        descriptions[label] = descriptions.get(label, f"{r.name}: {r.explanation}")
+    return highlight_html(article.text, rows, descriptions=descriptions, title=title)
