@@ -37,6 +37,7 @@ SECTIONS = [
     ("readability", _topic("readability")),
     ("metaphors", _topic("metaphor")),
     ("allusions", _topic("allusion")),
+    ("quotes", _topic("quotes")),
 ]
 
 

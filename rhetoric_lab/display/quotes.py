@@ -1,0 +1,169 @@
+"""Views for the quotation lesson: who speaks where, the voices per paragraph, the reporting verbs.
+
+Every view takes an Article or a text (and computes the tables with :mod:`rhetoric_lab.quotes`),
+escapes the text, writes labels in words, and shows figures with alt text and a summary.
+"""
+
+from __future__ import annotations
+
+from .. import quotes as q
+from ..text import as_article
+from .common import HTML, OKABE_ITO, escape, figure_html, highlight_html, new_figure
+
+#: The three voices, in the order they are drawn, with a colour (Okabe & Ito) and a hatch for each.
+VOICES = [
+    ("quoted", "speaker's words, quoted", OKABE_ITO[5], "//"),
+    ("paraphrase", "speaker's point, paraphrased", OKABE_ITO[0], ".."),
+    ("narration", "reporter's narration", OKABE_ITO[1], ""),
+]
+_VOICE_NAMES = {voice: name for voice, name, _, _ in VOICES}
+
+
+def _label(voice: str, speaker) -> str:
+    who = speaker if isinstance(speaker, str) and speaker else "no named speaker"
+    return f"{who}: quoted" if voice == "quoted" else f"{who}: paraphrased"
+
+
+def who_speaks_html(article_or_text, title: str = "Who speaks? Quoted and paraphrased words") -> HTML:
+    """The text with the speaker's quoted and paraphrased words highlighted and labelled in words.
+
+    >>> view = who_speaks_html("“We won,” Mills said. Mills said the bus was late.")
+    >>> "[Mills: quoted]" in view.html and "[Mills: paraphrased]" in view.html
+    True
+    """
+    article = as_article(article_or_text)
+    spans = q.voice_spans(article)
+    rows = [
+        {"start": r["start"], "end": r["end"], "label": _label(r["voice"], r["speaker"])}
+        for r in spans.to_dict("records")
+        if r["voice"] != "narration"
+    ]
+    descriptions = {
+        row["label"]: (
+            "the speaker's own words, inside quotation marks"
+            if row["label"].endswith("quoted")
+            else "the speaker's point in the reporter's words (indirect speech)"
+        )
+        for row in rows
+    }
+    view = highlight_html(article.text, rows, descriptions=descriptions, title=title)
+    note = "<p>Everything not highlighted is the reporter's narration.</p>"
+    return HTML(view.html + note, view.plain)
+
+
+def voice_shares(article_or_text):
+    """Share of words in each voice per paragraph: ``paragraph``, ``quoted``, ``paraphrase``, ``narration``
+    (fractions that add up to 1) and ``words``.
+
+    >>> voice_shares("“We won,” Mills said.")[["quoted", "narration"]].values.tolist()
+    [[0.5, 0.5]]
+    """
+    table = q.voice_table(article_or_text)
+    grouped = table.groupby("paragraph")[["quoted_words", "paraphrased_words", "narration_words"]].sum()
+    grouped.columns = ["quoted", "paraphrase", "narration"]
+    words = grouped.sum(axis=1)
+    shares = grouped.div(words.where(words > 0, 1), axis=0).round(3)
+    shares["words"] = words
+    return shares.reset_index()
+
+
+def voice_chart(article_or_text) -> HTML:
+    """A stacked bar per paragraph: the share of words quoted, paraphrased, and narrated by the reporter.
+
+    >>> voice_chart("“We won,” Mills said.").plain.splitlines()[0][:30]
+    '[Figure: Stacked bars, one per'
+    """
+    shares = voice_shares(article_or_text)
+    fig = new_figure(7, 1.8 + 0.4 * max(len(shares), 1))
+    ax = fig.add_subplot()
+    labels = [f"paragraph {p}" for p in shares["paragraph"]]
+    left = [0.0] * len(shares)
+    for voice, name, colour, hatch in VOICES:
+        values = shares[voice].tolist()
+        ax.barh(labels, values, left=left, color=colour, hatch=hatch, edgecolor="#222", label=name)
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the paragraph's words")
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
+    ax.set_title("Whose words? Share of words in each voice, per paragraph")
+    parts = []
+    for row in shares.to_dict("records"):
+        parts.append(
+            f"paragraph {row['paragraph']}: {row['quoted']:.0%} quoted, {row['paraphrase']:.0%} paraphrased, "
+            f"{row['narration']:.0%} narration"
+        )
+    totals = shares[["quoted", "paraphrase", "narration"]].mul(shares["words"], axis=0).sum()
+    all_words = max(int(shares["words"].sum()), 1)
+    summary = (
+        f"Across the text: {totals['quoted'] / all_words:.0%} of the words are quoted, "
+        f"{totals['paraphrase'] / all_words:.0%} paraphrased and {totals['narration'] / all_words:.0%} "
+        "the reporter's narration. " + "; ".join(parts) + "."
+    )
+    alt = "Stacked bars, one per paragraph, showing the share of words quoted, paraphrased and narrated."
+    return figure_html(fig, alt=alt, summary=summary)
+
+
+def verb_chart(article_or_text) -> HTML:
+    """A bar per reporting verb (how often the reporter used it), marked neutral or evaluative in words.
+
+    >>> "evaluative" in verb_chart("Mills praised the team and said the bus was late.").plain
+    True
+    """
+    verbs = q.reporting_verbs(article_or_text)
+    fig = new_figure(7, 0.6 + 0.35 * max(verbs["verb"].nunique(), 1))
+    ax = fig.add_subplot()
+    if verbs.empty:
+        ax.text(0.5, 0.5, "No reporting verbs with a speaker were found.", ha="center", va="center")
+        ax.set_axis_off()
+        summary = "No reporting verbs with a speaker were found in this text."
+        return figure_html(fig, alt="An empty chart: no reporting verbs found.", summary=summary)
+    counts = verbs.groupby(["verb", "stance"]).size().reset_index(name="count")
+    counts = counts.sort_values(["stance", "count", "verb"], ascending=[False, False, True])
+    styles = {"neutral": (OKABE_ITO[1], ""), "evaluative": (OKABE_ITO[5], "//")}
+    names = [f"{v} ({s})" for v, s in zip(counts["verb"], counts["stance"], strict=True)]
+    for stance, (colour, hatch) in styles.items():
+        mask = (counts["stance"] == stance).tolist()
+        ax.barh(
+            [n for n, m in zip(names, mask, strict=True) if m],
+            counts.loc[counts["stance"] == stance, "count"],
+            color=colour,
+            hatch=hatch,
+            edgecolor="#222",
+            label=f"{stance} verb",
+        )
+    ax.invert_yaxis()
+    ax.set_xlabel("times used")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="lower right", frameon=False)
+    ax.set_title("The reporter's verbs: how each statement is introduced")
+    by_stance = counts.groupby("stance")["count"].sum()
+    listing = "; ".join(f"{v} ×{c} ({s})" for v, s, c in counts[["verb", "stance", "count"]].itertuples(index=False))
+    summary = (
+        f"{int(by_stance.get('neutral', 0))} neutral and {int(by_stance.get('evaluative', 0))} evaluative "
+        f"reporting verbs. {listing}."
+    )
+    alt = "Horizontal bars: how often each reporting verb is used, neutral verbs plain, evaluative verbs hatched."
+    return figure_html(fig, alt=alt, summary=summary)
+
+
+def warnings_html(article_or_text) -> HTML:
+    """The unpaired quotation marks, each with its position and the words around it.
+
+    >>> "never closed" in warnings_html('He said “we will win.').html
+    True
+    """
+    article = as_article(article_or_text)
+    warnings = q.quotation_warnings(article)
+    if warnings.empty:
+        return HTML("<p>Every quotation mark has a partner.</p>", "Every quotation mark has a partner.")
+    items, plain = [], []
+    for w in warnings.to_dict("records"):
+        context = article.text[max(0, w["start"] - 25) : w["end"] + 25].replace("\n", " ")
+        items.append(
+            f"<li>Position {w['start']} (sentence {w['sentence']}): {escape(w['message'])} "
+            f"<code>…{escape(context)}…</code></li>"
+        )
+        plain.append(f"position {w['start']}: {w['message']}")
+    return HTML(f"<ul>{''.join(items)}</ul>", "\n".join(plain))
