@@ -163,6 +163,7 @@ class _Piece:
     end: int
     stem: str
     joined: bool  # True when nothing but spaces or quotation marks separates it from the piece before
+    name: bool = False  # capitalised but not the first word of its sentence: probably a name ("Marshall Plan")
 
 
 def _pieces(article) -> list[_Piece]:
@@ -178,7 +179,8 @@ def _pieces(article) -> list[_Piece]:
             else:
                 gap = article.text[previous.end : word.start] if previous else "."
                 joined = bool(previous) and previous.sentence == word.sentence and _JOINING.fullmatch(gap) is not None
-            pieces.append(_Piece(start, end, stem(part.group()), joined))
+            name = n == 0 and word.text[:1].isupper() and bool(previous) and previous.sentence == word.sentence
+            pieces.append(_Piece(start, end, stem(part.group()), joined, name))
         previous = word
     return pieces
 
@@ -236,6 +238,8 @@ def find_metaphors(article_or_text, domains=None):
         _check_domains(domains)
     pieces, index, found = _pieces(article), _patterns(), []
     for i, piece in enumerate(pieces):
+        if piece.name:  # "Marshall" in "the Marshall Plan" is a name, not the verb "marshal"
+            continue
         for pattern in index.get(piece.stem, ()):
             end = _match(pieces, i, pattern.stems)
             if end is not None and not _context_is_literal(pieces, i, end, pattern):

@@ -493,3 +493,8 @@ def test_check_worksheet_bad_forms():
         mp.check_worksheet(["spread"])
     with pytest.raises(AnswerFormatError, match="metaphor"):
         mp.check_worksheet({"spread": "maybe"})
+
+
+def test_capitalised_names_inside_a_sentence_are_not_candidates():
+    found = mp.find_metaphors("Like the builders of the Marshall Plan, we marshal our strength. Storm clouds gather.")
+    assert found["text"].tolist() == ["marshal", "Storm"]
