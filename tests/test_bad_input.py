@@ -98,3 +98,15 @@ def test_cli_bad_input_exits_2_with_a_message_not_a_traceback(tmp_path):
 def test_every_error_is_a_rhetoric_lab_error():
     for error in (EmptyTextError, TextEncodingError, TextNotFoundError):
         assert issubclass(error, RhetoricLabError)
+
+
+def test_unbalanced_quotation_mark_is_reported_with_its_position(tmp_path):
+    path = tmp_path / "unbalanced.txt"
+    text = "The mayor said “we will open the library in June. Nobody has told the builders.\n"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("analyze", str(path), "--format", "text")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "warning at character 15: This opening double quotation mark is never closed" in result.stdout
+    data = rl.analyze(rl.load_article(path))
+    assert [text[w["start"] : w["end"]] for w in data["warnings"]] == ["“"]
+    assert data["quotes"] == []  # never glued to the rest of the text

@@ -32,8 +32,10 @@ def _references(found):
     return found.drop_duplicates("key").reset_index(drop=True)
 
 
-def timeline_summary(found_or_text, speech_year: int = 2016) -> str:
+def timeline_summary(found_or_text, speech_year: int | None = 2016) -> str:
     """The timeline in words: each reference with its years and its distance from the speech.
+
+    With ``speech_year=None`` (a text whose date is unknown) the distances are left out.
 
     >>> print(timeline_summary("Remember Pearl Harbor.", speech_year=2016))  # doctest: +NORMALIZE_WHITESPACE
     1 reference, in order of mention, with the speech in 2016.
@@ -44,6 +46,12 @@ def timeline_summary(found_or_text, speech_year: int = 2016) -> str:
     refs = _references(_found(found_or_text))
     if refs.empty:
         return "No allusions were found, so there is nothing to place on a timeline."
+    if speech_year is None:
+        parts = [
+            f"{r.name} ({r.category}): {format_span(r.start_year, r.end_year, r.approximate)}"
+            for r in refs.itertuples()
+        ]
+        return f"{len(refs)} reference{'s' if len(refs) != 1 else ''}, in order of mention: " + "; ".join(parts) + "."
     parts = []
     for r in refs.itertuples():
         gap = years_between(int(r.end_year), speech_year)
@@ -62,8 +70,10 @@ def timeline_summary(found_or_text, speech_year: int = 2016) -> str:
     return text
 
 
-def timeline(found_or_text, speech_year: int = 2016, title: str = "What the text refers to, on a time line"):
+def timeline(found_or_text, speech_year: int | None = 2016, title: str = "What the text refers to, on a time line"):
     """A time line of the allusions: a bar for a span of years, a marker for one year, the speech year marked.
+
+    Give ``speech_year=None`` when the text's date is unknown: no speech line is drawn.
 
     >>> view = timeline("From Lafayette to the Berlin Wall.")  # doctest: +SKIP
     """
@@ -78,8 +88,8 @@ def timeline(found_or_text, speech_year: int = 2016, title: str = "What the text
     height = 1.3 + 0.5 * len(refs)
     fig = new_figure(8, height)
     ax = fig.add_subplot()
-    low = min(int(refs["start_year"].min()), speech_year)
-    high = max(int(refs["end_year"].max()), speech_year)
+    years = [int(refs["start_year"].min()), int(refs["end_year"].max())] + ([speech_year] if speech_year else [])
+    low, high = min(years), max(years)
     pad = max(5, (high - low) * 0.05)
     labels = []
     for i, r in enumerate(refs.itertuples()):
@@ -92,15 +102,16 @@ def timeline(found_or_text, speech_year: int = 2016, title: str = "What the text
             [start, end], [y, y], linestyle="none", marker=marker, markersize=8, color=colour, markeredgecolor="#000"
         )
         labels.append(f"{r.name}\n({r.category}, {format_span(start, end, r.approximate)})")
-    ax.axvline(speech_year, color="#000", linestyle="--", linewidth=1.2)
-    ax.annotate(
-        f"speech ({speech_year})",
-        (speech_year, len(refs) - 0.45),
-        xytext=(-4, 0),
-        textcoords="offset points",
-        ha="right",
-        fontsize=9,
-    )
+    if speech_year is not None:
+        ax.axvline(speech_year, color="#000", linestyle="--", linewidth=1.2)
+        ax.annotate(
+            f"speech ({speech_year})",
+            (speech_year, len(refs) - 0.45),
+            xytext=(-4, 0),
+            textcoords="offset points",
+            ha="right",
+            fontsize=9,
+        )
     ax.set_xlim(low - pad, high + pad)
     ax.set_ylim(-0.6, len(refs) - 0.2)
     ax.set_yticks(range(len(refs) - 1, -1, -1), labels, fontsize=9)
@@ -114,8 +125,9 @@ def timeline(found_or_text, speech_year: int = 2016, title: str = "What the text
         ax.spines[side].set_visible(False)
     alt = (
         f"Time line of {len(refs)} reference{'s' if len(refs) != 1 else ''} in the text, from "
-        f"{format_year(int(refs['start_year'].min()))} to {format_year(int(refs['end_year'].max()))}, "
-        f"with a dashed line at the speech year {speech_year}. Each row is labelled with its name, category and years."
+        f"{format_year(int(refs['start_year'].min()))} to {format_year(int(refs['end_year'].max()))}"
+        + (f", with a dashed line at the speech year {speech_year}" if speech_year is not None else "")
+        + ". Each row is labelled with its name, category and years."
     )
     return figure_html(fig, alt=alt, summary=summary)
 
