@@ -11,9 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-# conda-forge names that differ from PyPI names.
+# conda-forge names that differ from PyPI names (beyond "-" versus "_").
 CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
 NOT_PACKAGES = {"python", "pip"}
+
+
+def canonical(name: str) -> str:
+    """Package names compare without case, and "-", "_" and "." are the same (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def pip_pins(path: Path) -> dict[str, str]:
@@ -23,7 +28,7 @@ def pip_pins(path: Path) -> dict[str, str]:
         if line and not line.startswith("-"):
             name, _, version = line.partition("==")
             assert version, f"{path.name}: '{line}' is not pinned with =="
-            pins[name.lower()] = version
+            pins[canonical(name)] = version
     return pins
 
 
@@ -37,7 +42,7 @@ def conda_pins(path: Path) -> dict[str, str]:
             in_deps = False
         match = re.match(r"^\s+-\s+([A-Za-z0-9_.-]+)\s*(?:=+\s*([^\s#]+))?", line) if in_deps else None
         if match and match.group(1) not in NOT_PACKAGES:
-            pins[CONDA_TO_PYPI.get(match.group(1), match.group(1)).lower()] = match.group(2)
+            pins[canonical(CONDA_TO_PYPI.get(match.group(1), match.group(1)))] = match.group(2)
     return pins
 
 

@@ -3,7 +3,8 @@
     python tools/execute_notebooks.py                 every notebook in notebooks/
     python tools/execute_notebooks.py 01-metaphor     only those named
 
-Called by ``python3 run.py notebooks``. Outputs are saved only when every cell ran
+Called by ``python3 run.py notebooks``. It also sets each cell's slide type for
+presenting with RISE (see ``add_slide_metadata``). Outputs are saved only when every cell ran
 without an error, so a broken notebook is never committed with stale outputs.
 """
 
@@ -18,8 +19,23 @@ from nbclient import NotebookClient
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 
+def add_slide_metadata(nb) -> None:
+    """Slide types for presenting with RISE: a "#" or "##" heading starts a slide, "###" a sub-slide,
+    and every other cell stays on the slide above it."""
+    for cell in nb.cells:
+        first = cell.source.lstrip().split("\n", 1)[0] if cell.cell_type == "markdown" else ""
+        if first.startswith(("# ", "## ")):
+            kind = "slide"
+        elif first.startswith("### "):
+            kind = "subslide"
+        else:
+            kind = "-"
+        cell.metadata["slideshow"] = {"slide_type": kind}
+
+
 def execute(path: Path) -> None:
     nb = nbformat.read(path, as_version=4)
+    add_slide_metadata(nb)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
