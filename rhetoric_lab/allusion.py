@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .data import load_key, read_list, read_table
+from .display.common import markdown_cell as _cell
 from .errors import AnswerFormatError, RhetoricLabError
 from .feedback import Feedback, matches
 from .text import as_article
@@ -612,10 +613,6 @@ def check_allusions(answers, show_answers: bool = False) -> Feedback:
 
 
 # ---------------------------------------------------------------- answer key as Markdown
-
-
-def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
 
 
 def answer_key_markdown() -> str:

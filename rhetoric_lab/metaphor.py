@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .data import load_key, read_table
+from .display.common import markdown_cell as _cell
 from .errors import AnswerFormatError, RhetoricLabError
 from .feedback import Feedback, as_answer_list, matches
 from .text import as_article
@@ -525,10 +526,6 @@ def check_worksheet(verdicts, show_answers: bool = False) -> Feedback:
 # ---------------------------------------------------------------- Markdown
 
 
-def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def answer_key_markdown() -> str:
     """The answer key as Markdown, rendered from ``seeds/keys/metaphors.json``.
 
@@ -559,7 +556,13 @@ def answer_key_markdown() -> str:
         for e in key["entries"]:
             if e["group"] == group:
                 flag = "yes" if e["borderline"] else "no"
-                cells = [_cell(e["text"]), f"{e['start']}–{e['end']}", _cell(e["domain"]), flag, _cell(e["why"])]
+                cells = [
+                    _cell(e["text"]),
+                    f"{e['start']}–{e['end']}",
+                    _cell(e["domain"]),
+                    flag,
+                    _cell(e["why"]),
+                ]
                 lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     lines += [

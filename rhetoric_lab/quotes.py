@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .data import load_key, read_table
+from .display.common import markdown_cell as _cell
 from .errors import AnswerFormatError
 from .feedback import Feedback
 from .text import Article, as_article
@@ -450,25 +451,19 @@ class _Analysis:
     indirect: list[dict]
 
 
-_CACHE: dict[int, tuple[Article, _Analysis]] = {}
-
-
 def _analyse(article_or_text) -> _Analysis:
-    article = as_article(article_or_text)
-    cached = _CACHE.get(id(article))
-    if cached and cached[0] is article:
-        return cached[1]
+    """The whole analysis, done once per article and shared by every function below."""
+    return as_article(article_or_text).memo("quotes", _analyse_article)
+
+
+def _analyse_article(article: Article) -> _Analysis:
     quotes, warnings = _scan(article)
     masked = _masked(article, quotes)
     frames = _frames(article, masked)
     info = _attribute(article, quotes, frames)
     spoken = [q for q, i in zip(quotes, info, strict=True) if i["kind"] != "scare"]
     indirect = _indirect(article, masked, spoken, frames)
-    result = _Analysis(article, quotes, warnings, frames, info, indirect)
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[id(article)] = (article, result)
-    return result
+    return _Analysis(article, quotes, warnings, frames, info, indirect)
 
 
 def _attribute(article: Article, quotes: list[_Quote], frames: list[_Frame]) -> list[dict]:
@@ -1015,10 +1010,6 @@ def analyze_section(article_or_text) -> list[dict]:
         }
         for r in quotes.to_dict("records")
     ]
-
-
-def _cell(value) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def answer_key_markdown() -> str:

@@ -38,6 +38,7 @@ Choices (each one documented where it is made):
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -355,9 +356,12 @@ def word_counts(article_or_text):
     >>> word_counts("Cats purr loudly.")[["text", "syllables"]].values.tolist()
     [['Cats', 1], ['purr', 1], ['loudly', 2]]
     """
+    return as_article(article_or_text).memo("readability.word_counts", _word_counts).copy()
+
+
+def _word_counts(article: Article):
     import pandas as pd
 
-    article = as_article(article_or_text)
     rows = []
     for w in article.words:
         syllables, source = syllable_source(w.text)
@@ -449,14 +453,16 @@ def score_table(article_or_text, by: str = "text"):
         first, last = article.sentences[0], article.sentences[-1]
         pieces = [(first.start, last.end, 0, 0, words, len(article.sentences))]
     elif by == "paragraph":
+        groups = dict(tuple(words.groupby("paragraph")))
         pieces = []
         for p in article.paragraphs:
             in_para = [s for s in article.sentences if s.paragraph == p.index]
             first = in_para[0].index if in_para else article.sentence_at(p.start)
-            pieces.append((p.start, p.end, first, p.index, words[words["paragraph"] == p.index], len(in_para)))
+            pieces.append((p.start, p.end, first, p.index, groups.get(p.index, words.iloc[:0]), len(in_para)))
     else:
+        groups = dict(tuple(words.groupby("sentence")))
         pieces = [
-            (s.start, s.end, s.index, s.paragraph, words[words["sentence"] == s.index], 1) for s in article.sentences
+            (s.start, s.end, s.index, s.paragraph, groups.get(s.index, words.iloc[:0]), 1) for s in article.sentences
         ]
     for start, end, sentence, paragraph, piece_words, n_sentences in pieces:
         c = _sum_counts(piece_words, n_sentences)
@@ -971,20 +977,19 @@ def by_voice(article_or_text):
     """
     import pandas as pd
 
-    try:
-        from .quotes import voice_spans
-    except ImportError:
-        raise RhetoricLabError(
-            "The quotes module (rhetoric_lab.quotes) is not available, so the text cannot be split by voice."
-        ) from None
+    from .quotes import voice_spans
+
     article = as_article(article_or_text)
     spans = voice_spans(article)
     words = word_counts(article)
+    # Each word takes the voice of the span that holds its first character (spans are sorted).
+    starts, ends = spans["start"].tolist(), spans["end"].tolist()
     voice_of, piece_of = [], []
     for start in words["start"]:
-        hit = spans[(spans["start"] <= start) & (spans["end"] > start)]
-        voice_of.append(hit["voice"].iloc[0] if len(hit) else "narration")
-        piece_of.append(int(hit.index[0]) if len(hit) else -1)
+        i = bisect.bisect_right(starts, start) - 1
+        inside = i >= 0 and start < ends[i]
+        voice_of.append(spans["voice"].iat[i] if inside else "narration")
+        piece_of.append(int(spans.index[i]) if inside else -1)
     words = words.assign(voice=voice_of, piece=piece_of)
     rows = []
     order = ["quoted", "paraphrase", "narration"]

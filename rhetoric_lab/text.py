@@ -102,6 +102,18 @@ class Article:
         """Word tokens, with clitics joined back on ("They’re", "ISIL’s", "don't")."""
         return merge_clitics(self.tokens, self.text)
 
+    def memo(self, key: str, compute):
+        """``compute(self)``, worked out once per article and kept (analyses share it; do not change it).
+
+        >>> art = Article.from_text("One sentence.")
+        >>> art.memo("n", lambda a: len(a.words)) == art.memo("n", lambda a: -1)
+        True
+        """
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = compute(self)
+        return cache[key]
+
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]

@@ -46,6 +46,15 @@ def escape(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
+def markdown_cell(value) -> str:
+    r"""Text made safe for one cell of a Markdown table (the answer keys in ``lessons/``).
+
+    >>> markdown_cell("a | b")
+    'a \\| b'
+    """
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
 @dataclass(frozen=True)
 class Style:
     """How one label is drawn: a background colour and an underline style."""
