@@ -60,10 +60,16 @@ def setup(dev: bool) -> None:
     say(f"setup took {time.monotonic() - started:.0f} s")
 
 
+def lab_command() -> list[str]:
+    """JupyterLab, opening on the start notebook (also the address it prints to copy into a browser)."""
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # e.g. in a container
+    return [str(PYTHON), "-m", "jupyter", "lab", f"--LabApp.default_url=/lab/tree/{START_NOTEBOOK}", *as_root]
+
+
 def lab() -> None:
     setup(dev=False)
     say(f"opening JupyterLab on {START_NOTEBOOK} (press Ctrl+C here to stop it)")
-    run(PYTHON, "-m", "jupyter", "lab", START_NOTEBOOK)
+    run(*lab_command())
 
 
 def test(extra: list[str]) -> None:

@@ -94,11 +94,40 @@ def test_readme_binder_link_opens_lab_on_the_start_notebook():
         assert (ROOT / match.group(1)).exists()
 
 
-def test_run_py_opens_the_start_notebook():
-    source = (ROOT / "run.py").read_text(encoding="utf-8")
-    start = re.search(r'START_NOTEBOOK = "([^"]+)"', source).group(1)
-    assert start == "notebooks/00-start-here.ipynb" and (ROOT / start).exists()
-    assert 'run(PYTHON, "-m", "jupyter", "lab", START_NOTEBOOK)' in source
+def test_run_py_lab_opens_jupyterlab_on_the_start_notebook(tmp_path):
+    """Start JupyterLab exactly as `python3 run.py lab` does and follow its front page."""
+    import importlib.util
+    import secrets
+    import socket
+    import time
+    import urllib.request
+
+    spec = importlib.util.spec_from_file_location("run_py", ROOT / "run.py")
+    run_py = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run_py)
+    assert run_py.START_NOTEBOOK == "notebooks/00-start-here.ipynb" and (ROOT / run_py.START_NOTEBOOK).exists()
+    command = [sys.executable, *run_py.lab_command()[1:]]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = secrets.token_hex(8)
+    extra = ["--no-browser", f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}"]
+    server = subprocess.Popen([*command, *extra], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        opener = urllib.request.build_opener(urllib.request.HTTPRedirectHandler())
+        for _ in range(60):
+            try:
+                with opener.open(f"http://127.0.0.1:{port}/?token={token}", timeout=5) as reply:
+                    final = reply.geturl()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start: " + server.stderr.read1().decode(errors="replace")[-2000:])
+        assert final.split("?")[0].endswith("/lab/tree/notebooks/00-start-here.ipynb")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_ci_runs_exactly_the_readme_test_command():
