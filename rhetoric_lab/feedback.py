@@ -114,3 +114,30 @@ def as_answer_list(answers, what: str = "your answers") -> list[str]:
             f'Write {what} as a list of phrases in quotation marks, for example: ["parent tumor", "safe haven"].'
         )
     return [a.strip() for a in answers if a.strip()]
+
+
+def check_written_answers(answers: dict, title: str = "Your reading") -> Feedback:
+    """Which written answers are done and which are still empty ("..." or blank).
+
+    For open questions with no key: it checks only that each has an answer, and asks for evidence.
+
+    >>> check_written_answers({"a real metaphor": "...", "whose voice": "the speaker's"}).kinds()
+    ['missed', 'found', 'hint']
+    """
+    from .errors import AnswerFormatError
+
+    if not isinstance(answers, dict):
+        raise AnswerFormatError(
+            'Write your answers as {"question": "your answer", ...}, keeping the questions as they are.'
+        )
+    feedback = Feedback(title)
+    for question, answer in answers.items():
+        if str(answer).strip(" .…") == "":
+            feedback.add("missed", f"{question}: not answered yet (replace the ...).")
+        else:
+            feedback.add("found", f"{question}: {answer}")
+    if "missed" in feedback.kinds():
+        feedback.add("hint", "Use the highlights and tables above as evidence: quote the words you mean.")
+    else:
+        feedback.add("note", "All answered. Save the profile below: your answers go into it.")
+    return feedback

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .data import load_key, read_table
 from .display.common import markdown_cell as _cell
@@ -158,8 +159,7 @@ def _patterns() -> dict[str, tuple[_Pattern, ...]]:
 # ---------------------------------------------------------------- matching
 
 
-@dataclass(frozen=True)
-class _Piece:
+class _Piece(NamedTuple):
     start: int
     end: int
     stem: str
@@ -167,21 +167,30 @@ class _Piece:
     name: bool = False  # capitalised but not the first word of its sentence: probably a name ("Marshall Plan")
 
 
+@lru_cache(maxsize=50_000)
+def _parts(word: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, stem) of each part of one word split at hyphens, its clitic ("’s") left out.
+
+    Offsets count from the start of the word. Words repeat, so the answers are kept.
+    """
+    core = _CLITIC.sub("", word.replace("’", "'"))
+    return tuple((part.start(), part.end(), stem(part.group())) for part in _PART.finditer(word[: len(core)]))
+
+
 def _pieces(article) -> list[_Piece]:
     """Words split at hyphens, with clitics ("’s") left out of the offsets."""
     pieces: list[_Piece] = []
     previous = None
     for word in article.words:
-        core = _CLITIC.sub("", word.text.replace("’", "'"))
-        for n, part in enumerate(_PART.finditer(word.text[: len(core)])):
-            start, end = word.start + part.start(), word.start + part.end()
+        for n, (part_start, part_end, part_stem) in enumerate(_parts(word.text)):
+            start, end = word.start + part_start, word.start + part_end
             if n:
                 joined = True
             else:
                 gap = article.text[previous.end : word.start] if previous else "."
                 joined = bool(previous) and previous.sentence == word.sentence and _JOINING.fullmatch(gap) is not None
             name = n == 0 and word.text[:1].isupper() and bool(previous) and previous.sentence == word.sentence
-            pieces.append(_Piece(start, end, stem(part.group()), joined, name))
+            pieces.append(_Piece(start, end, part_stem, joined, name))
         previous = word
     return pieces
 
@@ -343,8 +352,7 @@ def _key_matches(answer: str, entry: dict) -> bool:
 
 
 def _paragraph_word(index: int) -> str:
-    words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-    return f"the {words[index]} paragraph" if index < len(words) else f"paragraph {index + 1}"
+    return f"paragraph ¶{index}"
 
 
 def check_metaphors(answers, show_answers: bool = False) -> Feedback:
@@ -412,7 +420,7 @@ def check_metaphors(answers, show_answers: bool = False) -> Feedback:
         first = min(missed, key=lambda e: (e["group"] != "disease cluster", e["borderline"], e["start"]))
         where = _paragraph_word(article.paragraph_at(first["start"]))
         description = domain_descriptions()[first["domain"]].split(":")[0].lower()
-        feedback.add("hint", f"Read {where} again. One expression there borrows from {description}.")
+        feedback.add("hint", f"Read {where} again. At least one expression there borrows from {description}.")
         if show_answers:
             for e in missed:
                 flag = " [borderline]" if e["borderline"] else ""

@@ -33,6 +33,7 @@ surname particles and pronouns in ``data/quote_speaker_words.csv``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -377,7 +378,7 @@ def _frames(article: Article, masked: str) -> list[_Frame]:
                 f.frame = "inverted"
                 f.speaker, f.how = _speaker_from(sa)
                 f.speaker_start, f.speaker_end = sent.start + m.end() + sa.start() + 1, sent.start + m.end() + sa.end()
-            elif re.search(r"\band\s+(?:(?:then|also|went on to|continued to|later)\s+)?$", before) and found:
+            elif re.search(r"\b(?:and|but)\s+(?:(?:then|also|went on to|continued to|later)\s+)?$", before) and found:
                 f.frame = "coordinated"
                 last = found[-1]
                 f.speaker, f.how = last.speaker, last.how
@@ -430,10 +431,11 @@ def _resolve_pronouns(masked: str, frames: list[_Frame]) -> None:
         if f.how in ("name", "noun") and f.speaker:
             people.append((f.speaker_end if f.speaker_end >= 0 else f.verb_start, f.speaker))
     people.sort()
+    positions = [pos for pos, _ in people]
     for f in frames:
         if f.how == "pronoun":
-            earlier = [name for pos, name in people if pos <= f.verb_start]
-            f.speaker = earlier[-1] if earlier else f.speaker
+            earlier = bisect.bisect_right(positions, f.verb_start)  # people[:earlier] come before the verb
+            f.speaker = people[earlier - 1][1] if earlier else f.speaker
             f.how = "pronoun resolved" if earlier else "pronoun unresolved"
 
 
@@ -466,14 +468,21 @@ def _analyse_article(article: Article) -> _Analysis:
     return _Analysis(article, quotes, warnings, frames, info, indirect)
 
 
+def _frames_in(frames: list[_Frame], frame_sentences: list[int], first: int, last: int) -> list[_Frame]:
+    """The frames of sentences ``first`` to ``last``; ``frames`` are in sentence order, ``frame_sentences``
+    their sentence numbers."""
+    return frames[bisect.bisect_left(frame_sentences, first) : bisect.bisect_right(frame_sentences, last)]
+
+
 def _attribute(article: Article, quotes: list[_Quote], frames: list[_Frame]) -> list[dict]:
     text = article.text
     infos: list[dict] = []
     by_id: dict[int, dict] = {}
     previous: tuple[_Quote, dict] | None = None
+    frame_sentences = [f.sentence for f in frames]  # in order: _frames works sentence by sentence
     for q in quotes:
         first, last = article.sentence_at(q.open_at), article.sentence_at(max(q.close_at - 1, q.open_at))
-        nearby = [f for f in frames if first <= f.sentence <= last]
+        nearby = _frames_in(frames, frame_sentences, first, last)
         chosen: _Frame | None = None
         for f in nearby:  # 1. inside a participial frame: "Comparing ISIL to a “cancer …,” Carter called for"
             if (
@@ -483,7 +492,7 @@ def _attribute(article: Article, quotes: list[_Quote], frames: list[_Frame]) -> 
             ):
                 chosen = f
         if chosen is None:  # 2. "…,” Carter said" / "…,” said Carter" (perhaps split off as a sentence: "…!” he said.")
-            for f in [f for f in frames if first <= f.sentence <= last + 1]:
+            for f in _frames_in(frames, frame_sentences, first, last + 1):
                 gap = text[q.close_at + 1 : f.start] if q.close_mark else "x"
                 if (
                     f.start > q.close_at
@@ -498,10 +507,14 @@ def _attribute(article: Article, quotes: list[_Quote], frames: list[_Frame]) -> 
                 gap = text[f.verb_end : q.open_at]
                 if f.verb_end <= q.open_at and re.fullmatch(r"(?:\s+[\w’']+){0,3}\s*[:,]?\s*", gap):
                     chosen = f
-        if chosen is None:  # 4. the reporting frame of the sentence
+        verb_frame = chosen
+        if chosen is None:  # 4. the reporting frame of the sentence; the verb nearest before the quotation
             in_last = [f for f in nearby if f.sentence == last and f.speaker] or [f for f in nearby if f.speaker]
             chosen = in_last[0] if in_last else None
-        info = {"speaker": chosen.speaker if chosen else None, "verb": chosen.verb if chosen else None}
+            before = [f for f in nearby if f.sentence == first and f.verb_end <= q.open_at]
+            # "Cho praised the work but warned that costs had “ballooned”": the verb is "warn"
+            verb_frame = before[-1] if before else chosen
+        info = {"speaker": chosen.speaker if chosen else None, "verb": verb_frame.verb if verb_frame else None}
         if q.level == 2:
             info = {"speaker": None, "verb": None}
         elif q.continued and q.quote_id in by_id:
@@ -548,9 +561,10 @@ def _kind(article: Article, q: _Quote, info: dict, previous) -> str:
 
 
 def _clause_end(article: Article, masked: str, sent, start: int, frames: list[_Frame]) -> int:
+    """Where the clause that begins at ``start`` ends; ``frames`` are the frames of sentence ``sent``."""
     end = sent.end
     for f in frames:
-        if f.sentence == sent.index and f.start > start and f.frame in ("subject", "according"):
+        if f.start > start and f.frame in ("subject", "according"):
             cut = masked.rfind(",", start, f.start)
             cut = cut if cut >= 0 and not masked[cut : f.start].strip(", —–") else f.start
             end = min(end, cut)
@@ -559,9 +573,9 @@ def _clause_end(article: Article, masked: str, sent, start: int, frames: list[_F
     return end
 
 
-def _word_pieces(article: Article, masked: str, start: int, end: int, quotes: list[_Quote]) -> list[tuple[int, int]]:
+def _word_pieces(article: Article, masked: str, start: int, end: int, outer: _OuterQuotes) -> list[tuple[int, int]]:
     """Split [start, end) around quotations; keep only pieces with words, trimmed to the words."""
-    cuts = [(q.open_at, q.close_at + 1) for q in quotes if q.level == 1 and q.open_at < end and q.close_at >= start]
+    cuts = outer.cuts(start, end)
     pieces, pos = [], start
     for a, b in sorted(cuts):
         pieces.append((pos, max(pos, a)))
@@ -576,13 +590,38 @@ def _word_pieces(article: Article, masked: str, start: int, end: int, quotes: li
     return result
 
 
+class _OuterQuotes:
+    """The quotations of level 1, ready to ask which of them reach into a stretch of text.
+
+    They never overlap (``_scan`` drops an open single mark when a double one opens, and a
+    single mark opened inside a double quotation is level 2), so in order of their opening
+    marks they are also in order of their closing marks, and bisect finds them.
+    """
+
+    def __init__(self, quotes: list[_Quote]):
+        outer = sorted((q for q in quotes if q.level == 1), key=lambda q: q.open_at)
+        self.opens = [q.open_at for q in outer]
+        self.closes = [q.close_at for q in outer]
+
+    def cuts(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(opening mark, after the closing mark) of each quotation that opens before ``end``
+        and closes at or after ``start``, in text order."""
+        first = bisect.bisect_left(self.closes, start)
+        stop = bisect.bisect_left(self.opens, end)
+        return [(self.opens[i], self.closes[i] + 1) for i in range(first, stop)]
+
+
 def _indirect(article: Article, masked: str, quotes: list[_Quote], frames: list[_Frame]) -> list[dict]:
     words = _words()
     rows: list[dict] = []
     sentences = article.sentences
+    outer = _OuterQuotes(quotes)
+    frames_of: dict[int, list[_Frame]] = {}  # sentence -> its frames
+    for f in frames:
+        frames_of.setdefault(f.sentence, []).append(f)
 
     def add(start: int, end: int, f: _Frame) -> None:
-        for a, b in _word_pieces(article, masked, start, end, quotes):
+        for a, b in _word_pieces(article, masked, start, end, outer):
             rows.append({"start": a, "end": b, "speaker": f.speaker, "verb": f.verb, "sentence": f.sentence})
 
     for f in frames:
@@ -611,7 +650,7 @@ def _indirect(article: Article, masked: str, quotes: list[_Quote], frames: list[
             if word[0].isalnum() and word.lower() not in words["not_clause"]:
                 start = f.verb_end + m_zero.start(1)
         if start is not None:
-            add(start, _clause_end(article, masked, sent, start, frames), f)
+            add(start, _clause_end(article, masked, sent, start, frames_of[sent.index]), f)
         # "[statement], Carter said." : the statement before a closing frame is the speaker's, retold
         if f.frame in ("subject", "inverted") and complement & {"zero", "that"}:
             tail = masked[f.end : sent.end]

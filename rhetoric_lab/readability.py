@@ -151,7 +151,7 @@ FORMULAS = {
             "dale_chall",
             "Dale–Chall",
             "0.1579 × (% unfamiliar words) + 0.0496 × (words ÷ sentences), plus 3.6365 if more than 5 % are unfamiliar",
-            "raw score: 4.9 or less ≈ grade 4; 9.0–9.9 ≈ college",
+            "4.9 or less: grade 4; 9–9.9: college",
             ("sentences", "words", "difficult_words"),
             "Dale, E. & Chall, J. S. (1948). A formula for predicting readability. Educational Research Bulletin 27. "
             "The 5 % rule for the 3.6365 adjustment as given in the encyclopaedia entry "
@@ -359,27 +359,36 @@ def word_counts(article_or_text):
     return as_article(article_or_text).memo("readability.word_counts", _word_counts).copy()
 
 
+@lru_cache(maxsize=50_000)
+def _word_figures(text: str) -> tuple:
+    """(syllables, syllable source, letters, characters, familiar) for one word; words repeat, so kept."""
+    syllables, source = syllable_source(text)
+    letters = sum(ch.isalpha() for ch in text)
+    characters = sum(ch.isalnum() for ch in text)
+    return syllables, source, letters, characters, is_familiar(text)
+
+
 def _word_counts(article: Article):
     import pandas as pd
 
     rows = []
     for w in article.words:
-        syllables, source = syllable_source(w.text)
+        syllables, source, letters, characters, familiar = _word_figures(w.text)
         rows.append(
-            {
-                "word": w.index,
-                "start": w.start,
-                "end": w.end,
-                "text": w.text,
-                "sentence": w.sentence,
-                "paragraph": w.paragraph,
-                "syllables": syllables,
-                "syllable_source": source,
-                "polysyllable": syllables >= 3,
-                "letters": sum(ch.isalpha() for ch in w.text),
-                "characters": sum(ch.isalnum() for ch in w.text),
-                "familiar": is_familiar(w.text),
-            }
+            (
+                w.index,
+                w.start,
+                w.end,
+                w.text,
+                w.sentence,
+                w.paragraph,
+                syllables,
+                source,
+                syllables >= 3,
+                letters,
+                characters,
+                familiar,
+            )
         )
     columns = [
         "word",
@@ -410,6 +419,31 @@ def _sum_counts(words, sentences: int) -> dict:
     }
 
 
+def _sum_counts_by(words, column: str) -> dict:
+    """``_sum_counts`` for each value of ``column`` ("sentence" or "paragraph"), with one groupby.
+
+    Returns {value: counts without "sentences"}; a value with no words is missing.
+    """
+    table = words.assign(difficult=~words["familiar"].astype(bool))
+    sums = table.groupby(column)[["syllables", "polysyllable", "letters", "characters", "difficult"]].sum()
+    sizes = table.groupby(column).size()
+    result = {}
+    for value, n, row in zip(sums.index, sizes, sums.itertuples(index=False), strict=True):
+        result[value] = {
+            "words": int(n),
+            "syllables": int(row.syllables),
+            "polysyllables": int(row.polysyllable),
+            "letters": int(row.letters),
+            "characters": int(row.characters),
+            "difficult_words": int(row.difficult),
+        }
+    return result
+
+
+#: The counts of a piece of text with no words in it.
+_NO_WORDS = dict.fromkeys(("words", "syllables", "polysyllables", "letters", "characters", "difficult_words"), 0)
+
+
 def counts(article_or_text) -> dict:
     """What the formulas count: sentences, words, syllables, polysyllables, letters, characters,
     difficult (unfamiliar) words.
@@ -421,6 +455,17 @@ def counts(article_or_text) -> dict:
     """
     article = as_article(article_or_text)
     return _sum_counts(word_counts(article), len(article.sentences))
+
+
+def count_table(article_or_text):
+    """``counts()`` as a small table with one row per count: ``counted``, ``number``.
+
+    >>> count_table("The cat sat.")["number"].tolist()[:2]
+    [1, 3]
+    """
+    import pandas as pd
+
+    return pd.DataFrame(list(counts(article_or_text).items()), columns=["counted", "number"])
 
 
 def scores(article_or_text) -> dict:
@@ -449,23 +494,28 @@ def score_table(article_or_text, by: str = "text"):
     article = as_article(article_or_text)
     words = word_counts(article)
     rows = []
+    # Each piece: start, end, first sentence, paragraph, its counts.
     if by == "text":
         first, last = article.sentences[0], article.sentences[-1]
-        pieces = [(first.start, last.end, 0, 0, words, len(article.sentences))]
+        pieces = [(first.start, last.end, 0, 0, _sum_counts(words, len(article.sentences)))]
     elif by == "paragraph":
-        groups = dict(tuple(words.groupby("paragraph")))
+        sums = _sum_counts_by(words, "paragraph")
+        sentences_in = {}  # paragraph -> its sentences
+        for s in article.sentences:
+            sentences_in.setdefault(s.paragraph, []).append(s)
         pieces = []
         for p in article.paragraphs:
-            in_para = [s for s in article.sentences if s.paragraph == p.index]
+            in_para = sentences_in.get(p.index, [])
             first = in_para[0].index if in_para else article.sentence_at(p.start)
-            pieces.append((p.start, p.end, first, p.index, groups.get(p.index, words.iloc[:0]), len(in_para)))
+            c = {"sentences": len(in_para), **sums.get(p.index, _NO_WORDS)}
+            pieces.append((p.start, p.end, first, p.index, c))
     else:
-        groups = dict(tuple(words.groupby("sentence")))
+        sums = _sum_counts_by(words, "sentence")
         pieces = [
-            (s.start, s.end, s.index, s.paragraph, groups.get(s.index, words.iloc[:0]), 1) for s in article.sentences
+            (s.start, s.end, s.index, s.paragraph, {"sentences": 1, **sums.get(s.index, _NO_WORDS)})
+            for s in article.sentences
         ]
-    for start, end, sentence, paragraph, piece_words, n_sentences in pieces:
-        c = _sum_counts(piece_words, n_sentences)
+    for start, end, sentence, paragraph, c in pieces:
         row = {
             "start": start,
             "end": end,
@@ -1059,13 +1109,17 @@ def check_hand_calculation(words, syllables, grade, show_answers: bool = False):
         _number(grade, "the grade"),
     )
     fb = Feedback("Flesch–Kincaid Grade by hand")
+    if w == 0 and syl == 0 and not show_answers:
+        fb.add("hint", "Write your three numbers in the cell first (replace the zeros), then run it again.")
+        return fb
     if w == key["words"]:
         fb.add("found", f"{int(w)} words, the same as the module.")
     else:
         fb.add(
             "hint",
-            f"You counted {int(w)} words; the module counts {key['words']}. A word here is a run of letters "
-            "between spaces or punctuation; a word with an apostrophe (“that’s”) or a hyphen counts once.",
+            f"You counted {int(w)} words, {'more' if w > key['words'] else 'fewer'} than the module. A word here is "
+            "a run of letters between spaces or punctuation; a word with an apostrophe (“that’s”) or a hyphen "
+            "counts once.",
         )
     gap = syl - key["syllables"]
     if gap == 0:
@@ -1079,8 +1133,8 @@ def check_hand_calculation(words, syllables, grade, show_answers: bool = False):
     else:
         fb.add(
             "hint",
-            f"You counted {int(syl)} syllables, {abs(int(gap))} {'more' if gap > 0 else 'fewer'} than the module. "
-            "Say each word aloud and count the vowel sounds (“com-par-ing” has three).",
+            f"You counted {int(syl)} syllables, {'more' if gap > 0 else 'fewer'} than the module by more than "
+            f"{key['syllable_tolerance']}. Say each word aloud and count the vowel sounds (“com-par-ing” has three).",
         )
     if w > 0:
         expected = flesch_kincaid_grade(w, 1, syl)

@@ -35,6 +35,8 @@ _TOKENIZER_SWAPS = str.maketrans({"’": "'", "…": ";", "—": ";", "–": ";"
 _WORD_CHAR = re.compile(r"\w")
 _FALLBACK_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+# The end of a sentence just before a line break: . ! ? : or … and perhaps closing quotes or brackets.
+_ENDS_SENTENCE = re.compile(r"[.!?:…][\"”’')\]]{0,3}[ \t\r]*\Z")
 
 
 class Paragraph(NamedTuple):
@@ -140,9 +142,13 @@ class Article:
 
     def __repr__(self) -> str:
         return (
-            f"<Article {self.name!r}: {len(self.paragraphs)} paragraphs, "
-            f"{len(self.sentences)} sentences, {len(self.words)} words>"
+            f"<Article {self.name!r}: {_count(self.paragraphs, 'paragraph')}, "
+            f"{_count(self.sentences, 'sentence')}, {_count(self.words, 'word')}>"
         )
+
+
+def _count(items, word: str) -> str:
+    return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
 
 
 def _frame(rows, renames):
@@ -173,16 +179,28 @@ def check_text(text, name: str = "your text") -> None:
 
 
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
-    """Find paragraphs: blocks between blank lines, or else single non-empty lines.
+    """Find paragraphs: blocks between blank lines; in a text without blank lines, lines that end a sentence.
+
+    A line that stops mid-sentence (no final . ! ? : or closing quotation mark) is a wrapped line,
+    and the paragraph goes on to the next line.
 
     >>> [p.text for p in split_paragraphs("One.\\nTwo.")]
     ['One.', 'Two.']
+    >>> [p.text for p in split_paragraphs("A line that wraps\\nhere. Then ends.")]
+    ['A line that wraps\\nhere. Then ends.']
     """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    if _BLANK_LINE.search(text):
+        breaks = [m.span() for m in _BLANK_LINE.finditer(text)]
+    else:
+        breaks = [
+            (m.start(), m.end())
+            for m in re.finditer("\n", text)
+            if _ENDS_SENTENCE.search(text, max(0, m.start() - 12), m.start())
+        ]
     spans, pos = [], 0
-    for match in separator.finditer(text):
-        spans.append((pos, match.start()))
-        pos = match.end()
+    for start, end in breaks:
+        spans.append((pos, start))
+        pos = end
     spans.append((pos, len(text)))
     paragraphs = []
     for start, end in spans:

@@ -219,3 +219,9 @@ def test_every_cell_has_a_slide_type_for_presenting(path):
     kinds = [c["metadata"].get("slideshow", {}).get("slide_type") for c in cells(path)]
     assert all(k in {"slide", "subslide", "-"} for k in kinds)
     assert kinds[0] == "slide" and kinds.count("slide") >= 3
+
+
+def test_profile_carries_the_students_reading_escaped():
+    document = profile_html("A cancer spreads, he said.", reading={"a real metaphor": "<b>cancer</b>"})
+    assert 'id="your-reading"' in document and "&lt;b&gt;cancer&lt;/b&gt;" in document
+    assert 'id="your-reading"' not in profile_html("A cancer spreads, he said.")

@@ -316,7 +316,7 @@ def test_views_escape_text_and_label_in_words():
 
 def test_charts_have_alt_text_and_summaries(seed):
     voice = view.voice_chart(seed)
-    assert 'alt="Stacked bars' in voice.html and "paragraph 5: 97% quoted" in voice.plain
+    assert 'alt="Stacked bars' in voice.html and "¶5: 97% quoted" in voice.plain
     verbs = view.verb_chart(seed)
     assert "12 neutral and 5 evaluative" in verbs.plain and "pledge ×1 (evaluative)" in verbs.plain
     shares = view.voice_shares(seed)
@@ -340,3 +340,9 @@ def test_names_inside_quotations_are_not_taken_for_speakers():
     )
     indirect = q.find_indirect_speech(text)
     assert indirect["speaker"].tolist() == ["Alvarado"]
+
+
+def test_the_verb_nearest_before_a_partial_quotation_is_its_reporting_verb():
+    text = 'Council member Ian Cho praised the work but warned that costs had "ballooned" since May.'
+    row = q.find_quotations(text).iloc[0]
+    assert (row["text"], row["speaker"], row["verb"]) == ("ballooned", "Cho", "warn")

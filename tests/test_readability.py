@@ -262,3 +262,16 @@ def test_analyze_section_carries_every_metric_counts_and_textstat(seed):
     assert section["sentences"] == 12 and section["textstat"]["sentences"] == 15
     assert set(rd.METRICS) <= set(section["textstat"])
     json.dumps(section)
+
+
+def test_hand_calculation_check_does_not_reveal_the_key_before_it_is_asked():
+    from rhetoric_lab.data import load_key
+
+    key = next(e for e in load_key("readability")["entries"] if e.get("kind") == "hand_calculation")
+    blank = str(rd.check_hand_calculation(0, 0, 0.0))
+    assert "replace the zeros" in blank and str(key["words"]) not in blank
+    off = str(rd.check_hand_calculation(key["words"] + 3, key["syllables"] - 9, 5.0))
+    assert f" {key['words']} " not in off and f" {key['syllables']} " not in off
+    assert "fewer than the module by more than" in off
+    letters = rd.check_hand_calculation(key["words"], key["syllables"] + 4, 0)
+    assert "note" in letters.kinds() and "defensible" in str(letters)

@@ -95,3 +95,13 @@ def test_load_by_name_path_or_article(seed):
     assert rl.load_article(SEED_PATH.name).text == seed.text
     assert rl.load_article(seed) is seed
     assert seed.meta["speaker"] == "Ash Carter"
+
+
+def test_wrapped_lines_stay_in_one_paragraph_when_there_are_no_blank_lines():
+    text = "A pasted paragraph that wraps\nin the middle of a sentence. It ends here.\nA new paragraph starts.\n"
+    article = rl.Article.from_text(text)
+    assert [p.text for p in article.paragraphs] == [
+        "A pasted paragraph that wraps\nin the middle of a sentence. It ends here.",
+        "A new paragraph starts.",
+    ]
+    assert len(article.sentences) == 3

@@ -54,11 +54,16 @@ def metaphor_summary(found, paragraphs: int | None = None) -> str:
     per_domain = found["domain"].value_counts()
     per_domain = per_domain.sort_index().sort_values(ascending=False, kind="stable")
     per_paragraph = found["paragraph"].value_counts().sort_index()
-    most = int(per_paragraph.idxmax())
+    top = per_paragraph.max()
+    most = [int(p) for p, n in per_paragraph.items() if n == top]
     parts = [
         f"The finder flagged {_plural(len(found), 'candidate')} from {_plural(len(per_domain), 'domain')}.",
         "By domain: " + ", ".join(f"{d} {n}" for d, n in per_domain.items()) + ".",
-        f"Paragraph ¶{most} has the most ({per_paragraph[most]}).",
+        (
+            f"Paragraph ¶{most[0]} has the most ({top})."
+            if len(most) == 1
+            else f"Paragraphs {', '.join(f'¶{p}' for p in most)} have the most ({top} each)."
+        ),
     ]
     if paragraphs is not None:
         empty = [f"¶{p}" for p in range(paragraphs) if p not in per_paragraph.index]

@@ -76,7 +76,7 @@ def voice_chart(article_or_text) -> HTML:
     shares = voice_shares(article_or_text)
     fig = new_figure(7, 1.8 + 0.4 * max(len(shares), 1))
     ax = fig.add_subplot()
-    labels = [f"paragraph {p}" for p in shares["paragraph"]]
+    labels = [f"¶{p}" for p in shares["paragraph"]]
     left = [0.0] * len(shares)
     for voice, name, colour, hatch in VOICES:
         values = shares[voice].tolist()
@@ -91,7 +91,7 @@ def voice_chart(article_or_text) -> HTML:
     parts = []
     for row in shares.to_dict("records"):
         parts.append(
-            f"paragraph {row['paragraph']}: {row['quoted']:.0%} quoted, {row['paraphrase']:.0%} paraphrased, "
+            f"¶{row['paragraph']}: {row['quoted']:.0%} quoted, {row['paraphrase']:.0%} paraphrased, "
             f"{row['narration']:.0%} narration"
         )
     totals = shares[["quoted", "paraphrase", "narration"]].mul(shares["words"], axis=0).sum()

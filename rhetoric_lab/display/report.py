@@ -129,31 +129,40 @@ _BUILDERS = {
 }
 
 
-def profile_sections(article_or_text, speech_year: int | None = None) -> list[tuple[str, str, str]]:
+def _reading(reading: dict) -> str:
+    items = "".join(f"<dt><strong>{escape(q)}</strong></dt><dd>{escape(a)}</dd>" for q, a in reading.items())
+    return f"<dl>{items}</dl>"
+
+
+def profile_sections(article_or_text, speech_year: int | None = None, reading: dict | None = None):
     """The profile's sections as (id, heading, HTML body), in order.
 
     ``speech_year`` marks the time line; leave it ``None`` when the text's date is unknown.
+    ``reading`` (question: answer) adds a last section with the student's own reading.
     """
     article = as_article(article_or_text)
-    return [(key, heading, _BUILDERS[key](article, speech_year)) for key, heading in SECTIONS]
+    sections = [(key, heading, _BUILDERS[key](article, speech_year)) for key, heading in SECTIONS]
+    if reading:
+        sections.append(("your-reading", "Your reading", _reading(reading)))
+    return sections
 
 
-def show_profile(article_or_text, speech_year: int | None = None) -> HTML:
+def show_profile(article_or_text, speech_year: int | None = None, reading: dict | None = None) -> HTML:
     """The profile inside a notebook.
 
     >>> "Metaphor candidates" in show_profile("A cancer spreads, he said.").html
     True
     """
-    sections = profile_sections(article_or_text, speech_year)
+    sections = profile_sections(article_or_text, speech_year, reading)
     body = "".join(f'<section id="{key}"><h3>{escape(h)}</h3>{html}</section>' for key, h, html in sections)
     plain = "Rhetorical profile: " + ", ".join(h for _, h, _ in sections)
     return HTML(f'<div class="rl-profile">{body}</div>', plain)
 
 
-def profile_html(article_or_text, speech_year: int | None = None) -> str:
+def profile_html(article_or_text, speech_year: int | None = None, reading: dict | None = None) -> str:
     """The profile as a complete, self-contained HTML document."""
     article = as_article(article_or_text)
-    sections = profile_sections(article, speech_year)
+    sections = profile_sections(article, speech_year, reading)
     toc = "".join(f'<li><a href="#{key}">{escape(h)}</a></li>' for key, h, _ in sections)
     body = "".join(f'<section id="{key}"><h2>{escape(h)}</h2>{html}</section>' for key, h, html in sections)
     title = f"Rhetorical profile: {article.name}"
@@ -167,7 +176,9 @@ def profile_html(article_or_text, speech_year: int | None = None) -> str:
     )
 
 
-def save_profile(article_or_text, path, force: bool = False, speech_year: int | None = None) -> Path:
+def save_profile(
+    article_or_text, path, force: bool = False, speech_year: int | None = None, reading: dict | None = None
+) -> Path:
     """Write the profile to ``path``. An existing file is kept unless ``force=True``.
 
     >>> save_profile("A cancer spreads.", "profile.html")  # doctest: +SKIP
@@ -181,7 +192,7 @@ def save_profile(article_or_text, path, force: bool = False, speech_year: int | 
             f"'{path}' already exists, and saving would overwrite it. Choose another name, or "
             "overwrite on purpose: force=True in a notebook, --force on the command line."
         )
-    document = profile_html(article_or_text, speech_year)
+    document = profile_html(article_or_text, speech_year, reading)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(document, encoding="utf-8")
