@@ -1,9 +1,10 @@
 """Helpers for tests/test_browser.py: a private JupyterLab server and the checks run in the page.
 
 The server runs on 127.0.0.1 with its own free port, its own random token, its own settings,
-config, data and workspace folders, and a temporary copy of the notebooks (outputs cleared, so
-running cells never touches the committed files). Notebook windowing is turned off so that every
-cell is in the DOM, autosave is off, and JupyterLab never fetches news or checks for updates.
+config, data and workspace folders, and a temporary copy of the notebooks with their committed
+outputs, so the test first sees what a student sees; running cells never touches the committed
+files. Notebook windowing is turned off so that every cell is in the DOM, autosave is off, and
+JupyterLab never fetches news or checks for updates.
 """
 
 from __future__ import annotations
@@ -59,18 +60,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def cleared_copy(source: Path, target: Path) -> dict:
-    """Copy a notebook with its outputs and execution counts removed; return the original JSON."""
-    nb = json.loads(source.read_text(encoding="utf-8"))
-    clean = json.loads(json.dumps(nb))
-    for cell in clean.get("cells", []):
-        if cell.get("cell_type") == "code":
-            cell["outputs"] = []
-            cell["execution_count"] = None
-    target.write_text(json.dumps(clean, indent=1, ensure_ascii=False), encoding="utf-8")
-    return nb
-
-
 def committed_counts(nb: dict) -> dict:
     """How many highlight spans and figures the committed outputs of a notebook contain."""
     spans = figures = 0
@@ -100,10 +89,10 @@ class LabServer:
         return f"http://127.0.0.1:{self.port}"
 
     def prepare(self) -> None:
-        """Copy notebooks (cleared) and seeds (so `../seeds/...` paths work), write private settings."""
+        """Copy notebooks and seeds (so `../seeds/...` paths work), write private settings."""
         (self.root_dir / "notebooks").mkdir(parents=True)
         for nb in sorted(NOTEBOOKS.glob("*.ipynb")):
-            cleared_copy(nb, self.root_dir / "notebooks" / nb.name)
+            shutil.copy(nb, self.root_dir / "notebooks" / nb.name)
         if (ROOT / "seeds").is_dir():
             shutil.copytree(ROOT / "seeds", self.root_dir / "seeds")
         settings_dir = self.workdir / "lab-settings"
