@@ -66,11 +66,14 @@ def seeds_dir() -> Path:
 
 
 @cache
+def _key_text(topic: str) -> str:
+    return (seeds_dir() / "keys" / f"{topic}.json").read_text(encoding="utf-8")
+
+
 def load_key(topic: str) -> dict:
     """Return the answer key for one lesson topic, read from ``seeds/keys/<topic>.json``.
 
     >>> load_key("metaphors")["article"]  # doctest: +SKIP
     'carter-paris-speech-report.txt'
     """
-    path = seeds_dir() / "keys" / f"{topic}.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(_key_text(topic))  # a fresh copy each time: changing it changes no one else's key

@@ -75,3 +75,11 @@ def test_csv_files_have_no_stray_spaces_after_commas():
             lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
             for row in csv.reader(lines):
                 assert all(cell == cell.strip() for cell in row), f"{path.name}: {row}"
+
+
+def test_a_changed_key_does_not_change_the_next_reader():
+    from rhetoric_lab.data import load_key
+
+    key = load_key("metaphors")
+    key["entries"].clear()
+    assert load_key("metaphors")["entries"]

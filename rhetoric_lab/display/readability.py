@@ -116,10 +116,10 @@ def metric_chart(article_or_text) -> HTML:
     return figure_html(fig, alt=alt, summary=text)
 
 
-def voice_chart(article_or_text) -> HTML:
+def voice_difficulty_chart(article_or_text) -> HTML:
     """Bars: syllables per word, % long words and % unfamiliar words, for each voice in the text.
 
-    >>> "[Figure" in repr(voice_chart("“We will win,” the coach said."))  # doctest: +SKIP
+    >>> "[Figure" in repr(voice_difficulty_chart("“We will win,” the coach said."))  # doctest: +SKIP
     True
     """
     table = rd.by_voice(article_or_text)
