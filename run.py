@@ -5,6 +5,8 @@
     python3 run.py test        set up (with test tools), then run every test
     python3 run.py notebooks   re-run every notebook in a fresh kernel and save its outputs
     python3 run.py bench       run the benchmarks
+    python3 run.py handouts    write the paper route into handouts/: printable sheets (HTML; PDF where
+                               Chromium is installed) and the notebooks as pages to project
 
 Setup makes a virtual environment in .venv/, installs the pinned packages from
 requirements.txt (and requirements-dev.txt for tests), installs this package,
@@ -94,6 +96,11 @@ def bench() -> None:
     run(PYTHON, "benchmarks/run_benchmarks.py")
 
 
+def handouts(rest: list[str]) -> None:
+    setup(dev=False)
+    run(PYTHON, "tools/write_handouts.py", *rest)
+
+
 def main() -> None:
     command, rest = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("", [])
     if command == "lab":
@@ -104,6 +111,8 @@ def main() -> None:
         notebooks(rest)
     elif command == "bench":
         bench()
+    elif command == "handouts":
+        handouts(rest)
     else:
         print(__doc__)
         sys.exit(0 if command in ("", "-h", "--help", "help") else 2)
