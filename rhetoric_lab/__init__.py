@@ -6,7 +6,8 @@ Everything a notebook needs is here: ``import rhetoric_lab as rl``, then ``rl.<n
 * tables, ``*_table``: summaries and reference data (word counts, scores, the gazetteer, ...);
 * views: ``highlight`` for every topic, ``*_chart`` for charts, ``show_*`` for text views;
 * exercises, ``check_*``: your answer in, feedback out;
-* ``analyze``: every analysis as JSON-ready data; ``save_profile``: a one-page HTML profile.
+* ``analyze``: every analysis as JSON-ready data; ``save_profile``: a one-page HTML profile;
+* ``keep_columns`` and ``cell``: read a table without pandas (some columns, rounded; one value).
 
 >>> import rhetoric_lab as rl
 >>> article = rl.load_article("carter-paris-speech-report")
@@ -70,6 +71,7 @@ from .readability import (
     syllable_difference_table,
     voice_difficulty_table,
 )
+from .tables import cell, keep_columns
 from .text import Article, as_article, load_article, seed_names
 from .words import find_keyword, frequency_table
 
@@ -84,6 +86,9 @@ __all__ = [
     "load_article",
     "seed_names",
     "show_paragraphs",
+    # reading a table
+    "cell",
+    "keep_columns",
     # words
     "find_keyword",
     "frequency_chart",

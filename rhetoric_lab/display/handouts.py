@@ -447,7 +447,7 @@ def readability_sheet() -> Raw:
     metrics = [e["metric"] for e in key["entries"] if e["type"] == "metric_input"]
     rows = [[FORMULAS[m].label, choices(["letters or characters", "syllables", "a word list"])] for m in metrics]
     return join(
-        tag("h2", f"Part 1 · A {formula.label} by hand (notebook 05, Exercise 1)"),
+        tag("h2", f"Part 1 · A {formula.label} by hand (notebook 05, Exercise 2)"),
         tag("p", join(f"{_sentence_label(article, hand['sentence'])}: ", tag("strong", _flat(hand["text"])))),
         tag(
             "p",
@@ -465,7 +465,7 @@ def readability_sheet() -> Raw:
         tag("p", join(f"{formula.label} = ", formula.formula), cls="formula"),
         lines("Put in your numbers, and work it out step by step:", 3),
         keep(
-            tag("h2", "Part 2 · Letters or syllables? (notebook 05, Exercise 2)"),
+            tag("h2", "Part 2 · Letters or syllables? (notebook 05, Exercise 1)"),
             tag("p", "How does each formula measure how long the words are? Tick one box in each row."),
             table(["formula", "it measures word length in …"], rows, widths=["32%", "68%"]),
         ),
