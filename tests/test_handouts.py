@@ -323,3 +323,32 @@ def test_every_notebook_exports_to_one_offline_page_with_its_committed_outputs(t
         assert '<script src=""' not in html
         first = json.loads(notebook.read_text("utf-8"))["cells"][0]["source"]
         assert "".join(first).splitlines()[0].lstrip("# ").split(" · ")[1][:20] in html
+
+
+@pytest.mark.browser
+def test_a_projected_notebook_page_shows_everything_with_the_network_cut_off(browser, tmp_path):
+    """The paper route's projector page: every cell and figure shows with no request leaving the machine."""
+    page_path = write_handouts.export_notebooks(tmp_path, names=["01"])[0]
+    notebook = json.loads((ROOT / "notebooks" / "01-metaphor.ipynb").read_text("utf-8"))
+    outside = []
+
+    def block(route):
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    page = browser.new_page()
+    page.route("**/*", block)
+    page.goto(page_path.as_uri())
+    assert page.locator(".jp-Cell").count() == len(notebook["cells"])
+    images = page.locator("img.rl-figure, figure.rl-figure img")
+    assert images.count() >= 1
+    assert all(
+        page.evaluate("(img) => img.complete && img.naturalWidth > 0", images.nth(i).element_handle())
+        for i in range(images.count())
+    )
+    page.close()
+    assert not outside, f"the page asked the network for {outside}"
