@@ -352,3 +352,16 @@ def test_a_projected_notebook_page_shows_everything_with_the_network_cut_off(bro
     )
     page.close()
     assert not outside, f"the page asked the network for {outside}"
+
+
+def test_every_exercise_a_handout_names_is_in_its_notebook():
+    """A sheet says "(notebook 01, Exercise 3)": notebook 01 must have an Exercise 3 heading."""
+    named = {m for doc in DOCS.values() for m in re.findall(r"notebook (\d\d), (Exercise \d+)", doc)}
+    assert len(named) >= 5
+    for number, exercise in sorted(named):
+        path = next((ROOT / "notebooks").glob(f"{number}-*.ipynb"))
+        cells = json.loads(path.read_text("utf-8"))["cells"]
+        headings = [line for c in cells if c["cell_type"] == "markdown" for line in "".join(c["source"]).splitlines()]
+        assert any(line.startswith("#") and re.search(rf"\b{exercise}\b", line) for line in headings), (
+            f"the handouts name {exercise} of {path.name}, which has no such heading"
+        )
