@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from browser_support import committed_counts
@@ -260,34 +261,49 @@ OVERFLOW_CHECK = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
+def in_browser(work):
+    """``work(browser)`` in a fresh headless Chromium, in a thread of its own: the notebook test in
+    test_browser.py may hold this thread's Playwright loop for the whole session."""
     chromium = write_handouts.find_chromium()
     if chromium is None:
         pytest.skip("Chromium is missing (Debian: apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=write_handouts.CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+
+    def run():
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=write_handouts.CHROMIUM_ARGS, headless=True)
+            try:
+                return work(browser)
+            finally:
+                browser.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
+def print_checks(browser, paper: str) -> dict:
+    """For each handout on ``paper``: what sticks out or is cut, and how many pages its PDF has."""
+    page = browser.new_page(viewport={"width": PRINTABLE_WIDTH[paper], "height": 900})
+    page.emulate_media(media="print")
+    results = {}
+    for name, document in handout_documents(paper=paper).items():
+        page.set_content(document)
+        problems = page.evaluate(OVERFLOW_CHECK)
+        pdf = page.pdf(prefer_css_page_size=True)
+        results[name] = (problems, len(re.findall(rb"/Type\s*/Page[^s]", pdf)))
+    page.close()
+    return results
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", list(PAPERS))
-def test_every_handout_prints_on_the_paper_without_cut_offs(browser, paper):
-    page = browser.new_page(viewport={"width": PRINTABLE_WIDTH[paper], "height": 900})
-    page.emulate_media(media="print")
-    problems = {}
-    for name, document in handout_documents(paper=paper).items():
-        page.set_content(document)
-        found = page.evaluate(OVERFLOW_CHECK)
-        if found:
-            problems[name] = found[:3]
-        pdf = page.pdf(prefer_css_page_size=True)
-        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        assert 1 <= pages <= 6, f"{name} on {paper}: {pages} pages"
-    page.close()
+def test_every_handout_prints_on_the_paper_without_cut_offs(paper):
+    results = in_browser(lambda browser: print_checks(browser, paper))
+    assert sorted(results) == NAMES
+    problems = {name: found[:3] for name, (found, _) in results.items() if found}
     assert not problems, json.dumps(problems, indent=1)
+    for name, (_, pages) in results.items():
+        assert 1 <= pages <= 6, f"{name} on {paper}: {pages} pages"
 
 
 @pytest.mark.browser
@@ -325,11 +341,7 @@ def test_every_notebook_exports_to_one_offline_page_with_its_committed_outputs(t
         assert "".join(first).splitlines()[0].lstrip("# ").split(" · ")[1][:20] in html
 
 
-@pytest.mark.browser
-def test_a_projected_notebook_page_shows_everything_with_the_network_cut_off(browser, tmp_path):
-    """The paper route's projector page: every cell and figure shows with no request leaving the machine."""
-    page_path = write_handouts.export_notebooks(tmp_path, names=["01"])[0]
-    notebook = json.loads((ROOT / "notebooks" / "01-metaphor.ipynb").read_text("utf-8"))
+def projector_checks(browser, page_path) -> dict:
     outside = []
 
     def block(route):
@@ -343,15 +355,25 @@ def test_a_projected_notebook_page_shows_everything_with_the_network_cut_off(bro
     page = browser.new_page()
     page.route("**/*", block)
     page.goto(page_path.as_uri())
-    assert page.locator(".jp-Cell").count() == len(notebook["cells"])
-    images = page.locator("img.rl-figure, figure.rl-figure img")
-    assert images.count() >= 1
-    assert all(
+    images = page.locator("figure.rl-figure img")
+    loaded = [
         page.evaluate("(img) => img.complete && img.naturalWidth > 0", images.nth(i).element_handle())
         for i in range(images.count())
-    )
+    ]
+    cells = page.locator(".jp-Cell").count()
     page.close()
-    assert not outside, f"the page asked the network for {outside}"
+    return {"cells": cells, "images": loaded, "outside": outside}
+
+
+@pytest.mark.browser
+def test_a_projected_notebook_page_shows_everything_with_the_network_cut_off(tmp_path):
+    """The paper route's projector page: every cell and figure shows with no request leaving the machine."""
+    page_path = write_handouts.export_notebooks(tmp_path, names=["01"])[0]
+    notebook = json.loads((ROOT / "notebooks" / "01-metaphor.ipynb").read_text("utf-8"))
+    found = in_browser(lambda browser: projector_checks(browser, page_path))
+    assert found["cells"] == len(notebook["cells"])
+    assert found["images"] and all(found["images"])
+    assert not found["outside"], f"the page asked the network for {found['outside']}"
 
 
 def test_every_exercise_a_handout_names_is_in_its_notebook():
