@@ -46,7 +46,7 @@ def browser_problem(state: dict) -> str | None:
 
 
 def pytest_configure(config):
-    config.stash[_STATE] = {"selected": 0, "deselected": 0, "ran": 0, "skipped": []}
+    config.stash[_STATE] = {"selected": 0, "deselected": 0, "ran": 0, "skipped": [], "notes": []}
 
 
 def pytest_deselected(items):
@@ -65,7 +65,10 @@ def pytest_runtest_makereport(item, call):
         state = _state(item.config)
         if report.skipped:
             reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
-            state["skipped"].append(reason.removeprefix("Skipped: "))
+            # Skipped while setting up (no Chromium, no Playwright, a skip mark): the browser did not run.
+            # Skipped by the test itself, with the browser running (nothing to audit yet): a note.
+            key = "skipped" if report.when == "setup" else "notes"
+            state[key].append(reason.removeprefix("Skipped: "))
         elif report.when == "call":
             state["ran"] += 1
     return report
@@ -84,6 +87,8 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     state = _state(config)
     problem = browser_problem(state)
+    for note in dict.fromkeys(state["notes"]):
+        terminalreporter.write_line(f"browser test note: {note}", yellow=True)
     if problem is None:
         if state["ran"]:
             terminalreporter.write_line(f"browser test: {state['ran']} ran in headless Chromium")

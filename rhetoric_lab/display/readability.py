@@ -55,6 +55,7 @@ def sentence_length_chart(article_or_text, found=None) -> HTML:
     ax.text(len(labels) - 0.5, summary["mean"], f" average {summary['mean']:.1f}", va="bottom", ha="right")
     ax.set_xlabel("sentence number (counting from 0, as in the tables)")
     ax.set_ylabel("words")
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title("How long is each sentence?")
     alt = (
         f"Bar chart of the length in words of each of the {summary['count']} sentences, in reading order, "
