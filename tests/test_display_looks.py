@@ -75,12 +75,6 @@ def test_every_chart_summary_is_a_sentence(text, seed):
             assert caption.rstrip()[-1] in ".?!…", caption[-60:]
 
 
-def test_as_sentence():
-    assert common.as_sentence("  three verbs were found ") == "Three verbs were found."
-    assert common.as_sentence("Done?") == "Done?"
-    assert common.as_sentence("") == ""
-
-
 def test_count_axes_have_whole_number_ticks(monkeypatch, seed):
     figures = []
     monkeypatch.setattr(metaphor_views, "figure_html", lambda fig, alt, summary: figures.append(fig))

@@ -175,7 +175,6 @@ def figure_html(fig, alt: str, summary: str) -> HTML:
 
     The figure is closed afterwards, so it is not shown twice.
     """
-    summary = as_sentence(summary)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
@@ -192,19 +191,6 @@ def new_figure(width: float = 7, height: float = 3.5):
     from matplotlib.figure import Figure  # matplotlib loads only when a chart is drawn
 
     return Figure(figsize=(width, height), layout="constrained")
-
-
-def as_sentence(text: str) -> str:
-    """Text as a sentence: a capital letter first and a full stop (or ? or !) last.
-
-    >>> as_sentence("most sentences are short")
-    'Most sentences are short.'
-    """
-    text = str(text).strip()
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".?!…" else text + "."
 
 
 #: Table cells wrap instead of being cut or widening the page (a scrolling table is hard to use

@@ -155,7 +155,7 @@ def voice_difficulty_chart(article_or_text, found=None) -> HTML:
         f"{row['polysyllable_percent']}% of 3+ syllables, {row['unfamiliar_percent']}% unfamiliar"
         for _, row in table.iterrows()
     )
-    return figure_html(fig, alt=alt, summary=text + ".")
+    return figure_html(fig, alt=alt, summary=f"Word measures for each voice: {text}.")
 
 
 def report_section(article, **_options) -> str:
