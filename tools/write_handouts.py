@@ -7,9 +7,9 @@
 - handouts/*.html: the sheets, made from the answer keys in seeds/keys/ by rhetoric_lab/display/handouts.py
   (committed; after a key changes, run this again: a test fails while they are out of date);
 - handouts/pdf/a4/ and handouts/pdf/letter/: the same sheets as PDF, where Chromium is installed;
-- handouts/notebooks/: every notebook with its committed outputs as one HTML page, to project in a browser
+- projector/: every notebook with its committed outputs as one HTML page, to project in a browser
   with no kernel, no JupyterLab and no internet (nothing is re-run).
-PDFs and notebook pages are not committed (handouts/.gitignore).
+PDFs and notebook pages are not committed (handouts/.gitignore, projector/.gitignore).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from rhetoric_lab.display.handouts import handout_documents, handouts  # noqa: E
 
 OUT = ROOT / "handouts"
 PDF = OUT / "pdf"
-NOTEBOOK_PAGES = OUT / "notebooks"
+#: The notebooks as web pages to project (the paper route).
+NOTEBOOK_PAGES = ROOT / "projector"
 #: The preview image shown in the README.
 PREVIEW = OUT / "preview.png"
 

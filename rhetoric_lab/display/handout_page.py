@@ -52,6 +52,9 @@ td.write-tall { height: 5.2em; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .formula { font-size: 1.08em; margin: .4em 0; }
 footer { margin-top: .8em; border-top: 1px solid #444; padding-top: .3em; font-size: .85em; }
+@media screen and (max-width: 640px) {
+  .choices, .choices > span, .stacked > span { white-space: normal; }
+}
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
   a { color: #000; text-decoration: none; }
