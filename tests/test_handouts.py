@@ -20,7 +20,7 @@ from conftest import ROOT
 from test_course import _Checker
 
 from rhetoric_lab.data import load_key
-from rhetoric_lab.display import handouts as handouts_module
+from rhetoric_lab.display import handout_sheets
 from rhetoric_lab.display.handout_page import PAPERS
 from rhetoric_lab.display.handouts import handout_documents, handouts
 from rhetoric_lab.exercises import key_article
@@ -87,7 +87,7 @@ def pages() -> dict[str, Page]:
 
 def test_every_handout_has_a_students_sheet_and_a_teachers_answer_sheet():
     names = [h.name for h in handouts()]
-    assert names[0] == "00-article" and len(names) == 5
+    assert names[0] == "00-article" and len(names) == 6
     for name in names:
         assert f"{name}.html" in DOCS and f"{name}-teacher.html" in DOCS
     # their numbers are the notebooks' numbers, from the topic registry
@@ -177,6 +177,21 @@ def test_quotation_sheets_follow_the_key(pages):
             assert flat(e["text"]) in teacher
 
 
+def test_report_sheets_follow_the_key(pages):
+    key = load_key("report")
+    student, teacher = pages["04-report.html"].plain, pages["04-report-teacher.html"].plain
+    for label in key["labels"]:
+        assert label in student
+    for e in key["entries"]:
+        if e["type"] == "passage":
+            assert f"“{flat(e['text'])}”" in student and f"“{flat(e['text'])}”" in teacher
+            for field in ("speech", "why"):
+                assert flat(e[field]) in teacher and flat(e[field]) not in student
+        else:
+            assert flat(e["question"]) in student and flat(e["key_points"]) in teacher
+            assert flat(e["key_points"]) not in student
+
+
 def test_readability_sheets_follow_the_key(pages):
     key = load_key("readability")
     hand = next(e for e in key["entries"] if e["type"] == "hand_calculation")
@@ -203,7 +218,7 @@ def test_a_changed_key_changes_the_sheets_and_is_escaped(monkeypatch):
             key["labels"] = {**key["labels"], "scare quotes": {"synonyms": ["scare"], "hint": "Nobody said it."}}
         return key
 
-    monkeypatch.setattr(handouts_module, "load_key", changed)
+    monkeypatch.setattr(handout_sheets, "load_key", changed)
     docs = handout_documents()
     assert "A new reason &lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in docs["01-metaphor-teacher.html"]
     assert "<script>" not in docs["01-metaphor-teacher.html"]

@@ -19,7 +19,7 @@ _CSS = """
 @page { margin: 14mm 14mm 15mm 14mm; }
 html { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10.5pt;
   color: #000; background: #fff; }
-body { max-width: 48em; margin: 1.5em auto; padding: 0 1em; line-height: 1.42; }
+body { max-width: 48em; margin: 1.5em auto; padding: 0 1em; line-height: 1.42; overflow-wrap: break-word; }
 h1 { font-size: 1.55em; margin: 0 0 .25em; line-height: 1.2; }
 h2 { font-size: 1.22em; margin: 1.1em 0 .35em; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 1.04em; margin: .2em 0 .3em; break-after: avoid; page-break-after: avoid; }
