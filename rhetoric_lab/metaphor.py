@@ -1,15 +1,11 @@
-"""Metaphor candidates: words and phrases borrowed from a familiar source domain (disease, hunting, journeys...).
+"""Metaphor candidates in two tiers: source-domain imagery, and everyday metaphor as MIPVU counts it.
 
-The finder looks words up in two data files: ``data/metaphor_domains.csv`` (each source
-domain with a one-line description) and ``data/metaphor_lexicon.csv`` (single words and
-multi-word expressions, each with its domain and its basic, physical meaning).
-
-* Words are compared by their Snowball stem, after British spellings are turned into
-  American ones (``data/spelling_variants.csv``): "spreads", "spreading" and "spread"
-  all match, and so do "tumour" and "tumor".
-* A multi-word expression wins over the single words inside it ("build momentum" is
-  one candidate, not "build" plus "momentum"). A phrase never runs across punctuation.
-* Context rules in the lexicon keep literal uses out ("attack" after "terror").
+* ``domain`` tier: words and phrases from a source-domain lexicon (disease, hunting, journeys...):
+  ``data/metaphor_domains.csv`` and ``data/metaphor_lexicon.csv``, matched as
+  :mod:`rhetoric_lab.metaphor_lexicon` explains. These are the rhetorical images to discuss.
+* ``everyday`` tier: words that annotators of the VU Amsterdam Metaphor Corpus often marked
+  metaphor-related ("support", "face", "high prices", "in"), with the corpus counts as evidence
+  (:mod:`rhetoric_lab.metaphor_everyday`). Most are so conventional that nobody notices them.
 
 It flags *candidates*. Whether a candidate is a metaphor in its sentence is for a
 person to decide: compare its basic meaning with its meaning here.
@@ -18,223 +14,67 @@ person to decide: compare its basic meaning with its meaning here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import NamedTuple
 
-from .data import load_key, read_table
+from . import metaphor_everyday as everyday
+from .data import load_key
 from .display.common import markdown_cell as _cell
 from .errors import AnswerFormatError, RhetoricLabError
 from .feedback import Feedback, as_answer_list, matches
+from .metaphor_lexicon import (  # noqa: F401  (re-exported: the lesson's names for them)
+    MAX_GAP,
+    UnknownDomainError,
+    _check_domains,
+    domain_descriptions,
+    lexicon,
+    literal_offsets,
+    match_lexicon,
+    phrase_stems,
+    pieces_of,
+    stem,
+)
+from .metaphor_lexicon import domains as domains  # noqa: F401
 from .text import as_article
 
 #: Columns of the table that :func:`find_metaphors` returns.
-COLUMNS = ["start", "end", "text", "domain", "entry", "basic_meaning", "sentence", "paragraph"]
-#: How many words a "*" in a lexicon entry may stand for.
-MAX_GAP = 3
+COLUMNS = [
+    "start",
+    "end",
+    "text",
+    "tier",
+    "domain",
+    "entry",
+    "basic_meaning",
+    "evidence",
+    "function_word",
+    "sentence",
+    "paragraph",
+]
+#: The two tiers of candidates.
+TIERS = ("domain", "everyday")
 #: The answer key for the seed article: ``seeds/keys/metaphors.json``.
 KEY_TOPIC = "metaphors"
 
-_CLITIC = re.compile(r"(?:'s|'|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
-_PART = re.compile(r"[^\s\-‐‑–—]+")
-# Text between two words that does not break a phrase: spaces and quotation marks only.
-_JOINING = re.compile(r"[\s\"'“”‘’]*")
+
+def _check_tiers(tiers) -> tuple[str, ...]:
+    if isinstance(tiers, str):
+        tiers = (tiers,)
+    tiers = tuple(tiers)
+    unknown = [t for t in tiers if t not in TIERS]
+    if unknown or not tiers:
+        raise RhetoricLabError(f"tiers must name one or both of {TIERS}; got {tiers!r}.")
+    return tiers
 
 
-class UnknownDomainError(RhetoricLabError):
-    """A domain name that is not in ``metaphor_domains.csv``."""
+def find_metaphors(article_or_text, domains=None, tiers=("domain",)):
+    """Metaphor candidates, one row each, in the order of the text.
 
+    Columns: ``start``, ``end``, ``text``; ``tier`` (``domain`` or ``everyday``); ``domain``,
+    ``entry``, ``basic_meaning`` (domain tier); ``evidence`` (the VUA counts in words, where the
+    corpus has the word); ``function_word`` (True for prepositions, articles...: never highlighted);
+    ``sentence``, ``paragraph`` (indexes from 0).
 
-# ---------------------------------------------------------------- word forms
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@cache
-def _spellings() -> dict[str, str]:
-    return {row["british"]: row["american"] for row in read_table("spelling_variants.csv")}
-
-
-@lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    """The form a word is matched by: lower case, American spelling, Snowball stem.
-
-    Greek nouns in "-sis" are stemmed like their plurals in "-ses".
-
-    >>> stem("Tumours"), stem("spreading"), stem("metastasis") == stem("metastases")
-    ('tumor', 'spread', True)
-    """
-    w = word.lower().replace("’", "'")
-    w = _CLITIC.sub("", w)
-    w = _spellings().get(w, w)
-    if len(w) > 5 and w.endswith("sis"):
-        w = w[:-3] + "ses"
-    return _stemmer().stem(w)
-
-
-def phrase_stems(phrase: str) -> tuple[str, ...]:
-    """Stems of each word of a phrase; hyphens split words, and "*" stays a gap.
-
-    >>> phrase_stems("stepped-up pressure")
-    ('step', 'up', 'pressur')
-    """
-    return tuple(p if p == "*" else stem(p) for p in _PART.findall(phrase))
-
-
-# ---------------------------------------------------------------- data files
-
-
-def domains():
-    """The source domains and their one-line descriptions, as a DataFrame (``domain``, ``description``).
-
-    >>> "disease and medicine" in set(domains()["domain"])
-    True
-    """
-    import pandas as pd
-
-    return pd.DataFrame(list(read_table("metaphor_domains.csv")), columns=["domain", "description"])
-
-
-@cache
-def domain_descriptions() -> dict[str, str]:
-    """Each domain's description, by domain name."""
-    return {row["domain"]: row["description"] for row in read_table("metaphor_domains.csv")}
-
-
-def lexicon(domain: str | None = None):
-    """The lexicon as a DataFrame: ``entry``, ``domain``, ``basic_meaning``, ``literal_before``, ``literal_after``.
-
-    >>> "scalpel" in set(lexicon("surgery")["entry"])
-    True
-    """
-    import pandas as pd
-
-    rows = pd.DataFrame(list(read_table("metaphor_lexicon.csv")))
-    if domain is not None:
-        _check_domains([domain])
-        rows = rows[rows["domain"] == domain].reset_index(drop=True)
-    return rows
-
-
-def _check_domains(names) -> None:
-    known = domain_descriptions()
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise UnknownDomainError(
-            f"There is no domain called {', '.join(repr(u) for u in unknown)}. Choose from: {', '.join(sorted(known))}."
-        )
-
-
-@dataclass(frozen=True)
-class _Pattern:
-    stems: tuple[str, ...]
-    entry: str
-    domain: str
-    basic_meaning: str
-    before: tuple[tuple[str, ...], ...]
-    after: tuple[tuple[str, ...], ...]
-
-
-def _alternatives(cell: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(s for s in (phrase_stems(a) for a in cell.split("|")) if s)
-
-
-@cache
-def _patterns() -> dict[str, tuple[_Pattern, ...]]:
-    """Lexicon patterns, indexed by the stem of their first word."""
-    index: dict[str, list[_Pattern]] = {}
-    for row in read_table("metaphor_lexicon.csv"):
-        before, after = _alternatives(row["literal_before"]), _alternatives(row["literal_after"])
-        for stems in dict.fromkeys(_alternatives(row["entry"])):
-            pattern = _Pattern(stems, row["entry"].split("|")[0], row["domain"], row["basic_meaning"], before, after)
-            index.setdefault(stems[0], []).append(pattern)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-# ---------------------------------------------------------------- matching
-
-
-class _Piece(NamedTuple):
-    start: int
-    end: int
-    stem: str
-    joined: bool  # True when nothing but spaces or quotation marks separates it from the piece before
-    name: bool = False  # capitalised but not the first word of its sentence: probably a name ("Marshall Plan")
-
-
-@lru_cache(maxsize=50_000)
-def _parts(word: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, stem) of each part of one word split at hyphens, its clitic ("’s") left out.
-
-    Offsets count from the start of the word. Words repeat, so the answers are kept.
-    """
-    core = _CLITIC.sub("", word.replace("’", "'"))
-    return tuple((part.start(), part.end(), stem(part.group())) for part in _PART.finditer(word[: len(core)]))
-
-
-def _pieces(article) -> list[_Piece]:
-    """Words split at hyphens, with clitics ("’s") left out of the offsets."""
-    pieces: list[_Piece] = []
-    previous = None
-    for word in article.words:
-        for n, (part_start, part_end, part_stem) in enumerate(_parts(word.text)):
-            start, end = word.start + part_start, word.start + part_end
-            if n:
-                joined = True
-            else:
-                gap = article.text[previous.end : word.start] if previous else "."
-                joined = bool(previous) and previous.sentence == word.sentence and _JOINING.fullmatch(gap) is not None
-            name = n == 0 and word.text[:1].isupper() and bool(previous) and previous.sentence == word.sentence
-            pieces.append(_Piece(start, end, part_stem, joined, name))
-        previous = word
-    return pieces
-
-
-def _match(pieces: list[_Piece], i: int, stems: tuple[str, ...]) -> int | None:
-    """Index just after a match of ``stems`` that starts at piece ``i``, or None."""
-
-    def go(p: int, s: int) -> int | None:
-        if s == len(stems):
-            return p
-        if p >= len(pieces) or (s and not pieces[p].joined):
-            return None
-        if stems[s] == "*":
-            for skip in range(MAX_GAP + 1):
-                if skip and (p + skip - 1 >= len(pieces) or not pieces[p + skip - 1].joined):
-                    break
-                end = go(p + skip, s + 1)
-                if end is not None:
-                    return end
-            return None
-        return go(p + 1, s + 1) if pieces[p].stem == stems[s] else None
-
-    return go(i, 0)
-
-
-def _context_is_literal(pieces: list[_Piece], i: int, end: int, pattern: _Pattern) -> bool:
-    for words in pattern.before:
-        n = len(words)
-        if i - n >= 0 and all(pieces[k].joined for k in range(i - n + 1, i + 1)):
-            if tuple(p.stem for p in pieces[i - n : i]) == words:
-                return True
-    for words in pattern.after:
-        n = len(words)
-        if end + n <= len(pieces) and all(pieces[k].joined for k in range(end, end + n)):
-            if tuple(p.stem for p in pieces[end : end + n]) == words:
-                return True
-    return False
-
-
-def find_metaphors(article_or_text, domains=None):
-    """Metaphor candidates, one row each: ``start``, ``end``, ``text``, ``domain``, ``entry``,
-    ``basic_meaning``, ``sentence``, ``paragraph`` (offsets into ``article.text``; indexes count from 0).
-
-    ``domains``: a list of domain names to keep only those (see :func:`domains`).
+    ``domains``: keep only these source domains (see :func:`domains`); everyday rows are then left out.
+    ``tiers``: which tiers to return, ``("domain",)`` or ``("domain", "everyday")``.
 
     >>> find_metaphors("Rivals stepped up the pressure on the ailing firm.")[["text", "domain"]].values.tolist()
     [['stepped up', 'up and down'], ['pressure', 'force and motion'], ['ailing', 'disease and medicine']]
@@ -242,43 +82,45 @@ def find_metaphors(article_or_text, domains=None):
     import pandas as pd
 
     article = as_article(article_or_text)
+    tiers = _check_tiers(tiers)
     if domains is not None:
-        if isinstance(domains, str):
-            domains = [domains]
+        domains = [domains] if isinstance(domains, str) else list(domains)
         _check_domains(domains)
-    pieces, index, found = _pieces(article), _patterns(), []
-    for i, piece in enumerate(pieces):
-        if piece.name:  # "Marshall" in "the Marshall Plan" is a name, not the verb "marshal"
-            continue
-        for pattern in index.get(piece.stem, ()):
-            end = _match(pieces, i, pattern.stems)
-            if end is not None and not _context_is_literal(pieces, i, end, pattern):
-                found.append((i, end, pattern))
-    # Longer expressions first, so that "build momentum" wins over "build" and "momentum".
-    found.sort(key=lambda m: (-len(m[2].stems), -(m[1] - m[0]), m[0]))
-    taken: set[int] = set()
-    rows = []
-    for i, end, pattern in found:
-        if taken.intersection(range(i, end)):
-            continue
-        taken.update(range(i, end))
+    pieces = pieces_of(article)
+    evidence = everyday.token_evidence(article)
+    rows, covered = [], set()
+    for i, end, pattern in match_lexicon(pieces):
         start, stop = pieces[i].start, pieces[end - 1].end
-        if domains is not None and pattern.domain not in domains:
+        covered.update(range(start, stop))
+        if "domain" not in tiers or (domains is not None and pattern.domain not in domains):
             continue
+        ev = evidence.get(start) if end - i == 1 else None  # evidence for a single word only
         rows.append(
-            {
-                "start": start,
-                "end": stop,
-                "text": article.text[start:stop],
-                "domain": pattern.domain,
-                "entry": pattern.entry,
-                "basic_meaning": pattern.basic_meaning,
-                "sentence": article.sentence_at(start),
-                "paragraph": article.paragraph_at(start),
-            }
+            _row(article, start, stop, "domain", pattern.domain, pattern.entry, pattern.basic_meaning, ev, False)
         )
+    if "everyday" in tiers and domains is None:
+        literal = literal_offsets(article)
+        for c in evidence.values():
+            if c.flagged and c.start not in covered and c.start not in literal:
+                rows.append(_row(article, c.start, c.end, "everyday", "", c.evidence.lemma, "", c, c.function_word))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.sort_values("start", kind="stable").reset_index(drop=True).astype({"start": int, "end": int})
+
+
+def _row(article, start, stop, tier, domain, entry, basic, ev, function_word) -> dict:
+    return {
+        "start": start,
+        "end": stop,
+        "text": article.text[start:stop],
+        "tier": tier,
+        "domain": domain,
+        "entry": entry,
+        "basic_meaning": basic,
+        "evidence": ev.evidence.sentence() if ev is not None else "",
+        "function_word": function_word,
+        "sentence": article.sentence_at(start),
+        "paragraph": article.paragraph_at(start),
+    }
 
 
 def analyze_section(article) -> list[dict]:

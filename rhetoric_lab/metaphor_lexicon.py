@@ -1,0 +1,276 @@
+"""The domain tier's data and matching: source domains, the lexicon, literal terms, and the phrase matcher.
+
+* Words are compared by their Snowball stem, after British spellings are turned into
+  American ones (``data/spelling_variants.csv``): "spreads", "spreading" and "spread"
+  all match, and so do "tumour" and "tumor".
+* A "*" in an entry stands for up to three words ("on * track" matches "on the right track").
+* A phrase never runs across punctuation other than quotation marks.
+* Context rules in the lexicon keep literal uses out ("attack" after "terror"), and the
+  terms in ``data/metaphor_literal_terms.csv`` ("toxic waste", "air strike") are never candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from .data import read_table
+from .errors import RhetoricLabError
+
+#: How many words a "*" in a lexicon entry may stand for.
+MAX_GAP = 3
+
+_CLITIC = re.compile(r"(?:'s|'|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
+_PART = re.compile(r"[^\s\-‐‑–—]+")
+# Text between two words that does not break a phrase: spaces and quotation marks only.
+_JOINING = re.compile(r"[\s\"'“”‘’]*")
+
+
+class UnknownDomainError(RhetoricLabError):
+    """A domain name that is not in ``metaphor_domains.csv``."""
+
+
+# ---------------------------------------------------------------- word forms
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    return {row["british"]: row["american"] for row in read_table("spelling_variants.csv")}
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """The form a word is matched by: lower case, American spelling, Snowball stem.
+
+    Greek nouns in "-sis" are stemmed like their plurals in "-ses".
+
+    >>> stem("Tumours"), stem("spreading"), stem("metastasis") == stem("metastases")
+    ('tumor', 'spread', True)
+    """
+    w = word.lower().replace("’", "'")
+    w = _CLITIC.sub("", w)
+    w = _spellings().get(w, w)
+    if len(w) > 5 and w.endswith("sis"):
+        w = w[:-3] + "ses"
+    return _stemmer().stem(w)
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """Stems of each word of a phrase; hyphens split words, and "*" stays a gap.
+
+    >>> phrase_stems("stepped-up pressure")
+    ('step', 'up', 'pressur')
+    """
+    return tuple(p if p == "*" else stem(p) for p in _PART.findall(phrase))
+
+
+# ---------------------------------------------------------------- data files
+
+
+def domains():
+    """The source domains and their one-line descriptions, as a DataFrame (``domain``, ``description``).
+
+    >>> "disease and medicine" in set(domains()["domain"])
+    True
+    """
+    import pandas as pd
+
+    return pd.DataFrame(list(read_table("metaphor_domains.csv")), columns=["domain", "description"])
+
+
+@cache
+def domain_descriptions() -> dict[str, str]:
+    """Each domain's description, by domain name."""
+    return {row["domain"]: row["description"] for row in read_table("metaphor_domains.csv")}
+
+
+def lexicon(domain: str | None = None):
+    """The lexicon as a DataFrame: ``entry``, ``domain``, ``basic_meaning``, ``literal_before``, ``literal_after``.
+
+    >>> "scalpel" in set(lexicon("surgery")["entry"])
+    True
+    """
+    import pandas as pd
+
+    rows = pd.DataFrame(list(read_table("metaphor_lexicon.csv")))
+    if domain is not None:
+        _check_domains([domain])
+        rows = rows[rows["domain"] == domain].reset_index(drop=True)
+    return rows
+
+
+def _check_domains(names) -> None:
+    known = domain_descriptions()
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise UnknownDomainError(
+            f"There is no domain called {', '.join(repr(u) for u in unknown)}. Choose from: {', '.join(sorted(known))}."
+        )
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    stems: tuple[str, ...]
+    entry: str
+    domain: str
+    basic_meaning: str
+    before: tuple[tuple[str, ...], ...]
+    after: tuple[tuple[str, ...], ...]
+
+
+def _alternatives(cell: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(s for s in (phrase_stems(a) for a in cell.split("|")) if s)
+
+
+@cache
+def _patterns() -> dict[str, tuple[_Pattern, ...]]:
+    """Lexicon patterns, indexed by the stem of their first word."""
+    index: dict[str, list[_Pattern]] = {}
+    for row in read_table("metaphor_lexicon.csv"):
+        before, after = _alternatives(row["literal_before"]), _alternatives(row["literal_after"])
+        for stems in dict.fromkeys(_alternatives(row["entry"])):
+            pattern = _Pattern(stems, row["entry"].split("|")[0], row["domain"], row["basic_meaning"], before, after)
+            index.setdefault(stems[0], []).append(pattern)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+# ---------------------------------------------------------------- matching
+
+
+class _Piece(NamedTuple):
+    start: int
+    end: int
+    stem: str
+    joined: bool  # True when nothing but spaces or quotation marks separates it from the piece before
+    name: bool = False  # capitalised but not the first word of its sentence: probably a name ("Marshall Plan")
+
+
+@lru_cache(maxsize=50_000)
+def _parts(word: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, stem) of each part of one word split at hyphens, its clitic ("’s") left out.
+
+    Offsets count from the start of the word. Words repeat, so the answers are kept.
+    """
+    core = _CLITIC.sub("", word.replace("’", "'"))
+    return tuple((part.start(), part.end(), stem(part.group())) for part in _PART.finditer(word[: len(core)]))
+
+
+def _pieces(article) -> list[_Piece]:
+    """Words split at hyphens, with clitics ("’s") left out of the offsets."""
+    pieces: list[_Piece] = []
+    previous = None
+    for word in article.words:
+        for n, (part_start, part_end, part_stem) in enumerate(_parts(word.text)):
+            start, end = word.start + part_start, word.start + part_end
+            if n:
+                joined = True
+            else:
+                gap = article.text[previous.end : word.start] if previous else "."
+                joined = bool(previous) and previous.sentence == word.sentence and _JOINING.fullmatch(gap) is not None
+            name = n == 0 and word.text[:1].isupper() and bool(previous) and previous.sentence == word.sentence
+            pieces.append(_Piece(start, end, part_stem, joined, name))
+        previous = word
+    return pieces
+
+
+def _match(pieces: list[_Piece], i: int, stems: tuple[str, ...]) -> int | None:
+    """Index just after a match of ``stems`` that starts at piece ``i``, or None."""
+
+    def go(p: int, s: int) -> int | None:
+        if s == len(stems):
+            return p
+        if p >= len(pieces) or (s and not pieces[p].joined):
+            return None
+        if stems[s] == "*":
+            for skip in range(MAX_GAP + 1):
+                if skip and (p + skip - 1 >= len(pieces) or not pieces[p + skip - 1].joined):
+                    break
+                end = go(p + skip, s + 1)
+                if end is not None:
+                    return end
+            return None
+        return go(p + 1, s + 1) if pieces[p].stem == stems[s] else None
+
+    return go(i, 0)
+
+
+def _context_is_literal(pieces: list[_Piece], i: int, end: int, pattern: _Pattern) -> bool:
+    for words in pattern.before:
+        n = len(words)
+        if i - n >= 0 and all(pieces[k].joined for k in range(i - n + 1, i + 1)):
+            if tuple(p.stem for p in pieces[i - n : i]) == words:
+                return True
+    for words in pattern.after:
+        n = len(words)
+        if end + n <= len(pieces) and all(pieces[k].joined for k in range(end, end + n)):
+            if tuple(p.stem for p in pieces[end : end + n]) == words:
+                return True
+    return False
+
+
+@cache
+def _literal_terms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Literal terms ("air strike", "toxic waste"), indexed by the stem of their first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for row in read_table("metaphor_literal_terms.csv"):
+        for stems in dict.fromkeys(_alternatives(row["term"])):
+            index.setdefault(stems[0], []).append(stems)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def pieces_of(article) -> list[_Piece]:
+    """The article's words split at hyphens (worked out once per article)."""
+    return article.memo("metaphor_lexicon.pieces", _pieces)
+
+
+def literal_pieces(pieces: list[_Piece]) -> set[int]:
+    """Indexes of the pieces inside a literal term ("special forces", "foundation stone")."""
+    terms, inside = _literal_terms(), set()
+    for i, piece in enumerate(pieces):
+        for stems in terms.get(piece.stem, ()):
+            end = _match(pieces, i, stems)
+            if end is not None:
+                inside.update(range(i, end))
+    return inside
+
+
+def literal_offsets(article) -> set[int]:
+    """Start offsets of the words inside literal terms: neither tier flags them."""
+    pieces = pieces_of(article)
+    return {pieces[i].start for i in literal_pieces(pieces)}
+
+
+def match_lexicon(pieces: list[_Piece]) -> list[tuple[int, int, _Pattern]]:
+    """Lexicon matches as (first piece, piece after the last, pattern), longest first where they overlap.
+
+    Pieces inside literal terms, and names (a capitalised word inside a sentence), start no match.
+    """
+    index, found = _patterns(), []
+    blocked = literal_pieces(pieces)
+    for i, piece in enumerate(pieces):
+        if piece.name or i in blocked:  # "Marshall" in "the Marshall Plan" is a name, not the verb "marshal"
+            continue
+        for pattern in index.get(piece.stem, ()):
+            end = _match(pieces, i, pattern.stems)
+            if end is None or not blocked.isdisjoint(range(i, end)):
+                continue
+            if not _context_is_literal(pieces, i, end, pattern):
+                found.append((i, end, pattern))
+    # Longer expressions first, so that "build momentum" wins over "build" and "momentum".
+    found.sort(key=lambda m: (-len(m[2].stems), -(m[1] - m[0]), m[0]))
+    taken: set[int] = set()
+    kept = []
+    for i, end, pattern in found:
+        if taken.isdisjoint(range(i, end)):
+            taken.update(range(i, end))
+            kept.append((i, end, pattern))
+    return kept
