@@ -67,10 +67,30 @@ def stem(word: str) -> str:
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """Stems of each word of a phrase; hyphens split words, and "*" stays a gap.
 
-    >>> phrase_stems("stepped-up pressure")
-    ('step', 'up', 'pressur')
+    A word that ends in "=" must match that exact form: "dogged=" matches "dogged" but not "dog",
+    which has the same stem. It is kept as "=dogged".
+
+    >>> phrase_stems("stepped-up pressure"), phrase_stems("dogged=")
+    (('step', 'up', 'pressur'), ('=dogged',))
     """
-    return tuple(p if p == "*" else stem(p) for p in _PART.findall(phrase))
+    return tuple(_word_key(p) for p in _PART.findall(phrase))
+
+
+def _word_key(word: str) -> str:
+    if word == "*":
+        return word
+    if word.endswith("=") and len(word) > 1:
+        return "=" + _form(word[:-1])
+    return stem(word)
+
+
+def _form(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _index_key(key: str) -> str:
+    """The stem a pattern is indexed by (an exact form is indexed by its stem)."""
+    return stem(key[1:]) if key.startswith("=") else key
 
 
 # ---------------------------------------------------------------- data files
@@ -139,7 +159,7 @@ def _patterns() -> dict[str, tuple[_Pattern, ...]]:
         before, after = _alternatives(row["literal_before"]), _alternatives(row["literal_after"])
         for stems in dict.fromkeys(_alternatives(row["entry"])):
             pattern = _Pattern(stems, row["entry"].split("|")[0], row["domain"], row["basic_meaning"], before, after)
-            index.setdefault(stems[0], []).append(pattern)
+            index.setdefault(_index_key(stems[0]), []).append(pattern)
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -150,36 +170,51 @@ class _Piece(NamedTuple):
     start: int
     end: int
     stem: str
+    form: str  # the word in lower case, for entries that ask for an exact form
     joined: bool  # True when nothing but spaces or quotation marks separates it from the piece before
     name: bool = False  # capitalised but not the first word of its sentence: probably a name ("Marshall Plan")
 
 
 @lru_cache(maxsize=50_000)
-def _parts(word: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, stem) of each part of one word split at hyphens, its clitic ("’s") left out.
+def _parts(word: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, stem, lower-case form) of each part of one word split at hyphens, its clitic ("’s") left out.
 
     Offsets count from the start of the word. Words repeat, so the answers are kept.
     """
     core = _CLITIC.sub("", word.replace("’", "'"))
-    return tuple((part.start(), part.end(), stem(part.group())) for part in _PART.finditer(word[: len(core)]))
+    return tuple(
+        (part.start(), part.end(), stem(part.group()), _form(part.group()))
+        for part in _PART.finditer(word[: len(core)])
+    )
 
 
 def _pieces(article) -> list[_Piece]:
     """Words split at hyphens, with clitics ("’s") left out of the offsets."""
     pieces: list[_Piece] = []
     previous = None
-    for word in article.words:
-        for n, (part_start, part_end, part_stem) in enumerate(_parts(word.text)):
+    words = article.words
+    for w, word in enumerate(words):
+        for n, (part_start, part_end, part_stem, part_form) in enumerate(_parts(word.text)):
             start, end = word.start + part_start, word.start + part_end
             if n:
                 joined = True
             else:
                 gap = article.text[previous.end : word.start] if previous else "."
                 joined = bool(previous) and previous.sentence == word.sentence and _JOINING.fullmatch(gap) is not None
-            name = n == 0 and word.text[:1].isupper() and bool(previous) and previous.sentence == word.sentence
-            pieces.append(_Piece(start, end, part_stem, joined, name))
+            pieces.append(_Piece(start, end, part_stem, part_form, joined, n == 0 and _is_name(words, w)))
         previous = word
     return pieces
+
+
+def _is_name(words, w: int) -> bool:
+    """A capitalised word inside a sentence, or one followed by another capitalised word ("Harbor City")."""
+    word = words[w]
+    if not word.text[:1].isupper() or word.text in ("I", "I'm", "I’m"):
+        return False
+    if w and words[w - 1].sentence == word.sentence:
+        return True
+    after = words[w + 1] if w + 1 < len(words) else None
+    return after is not None and after.sentence == word.sentence and after.text[:1].isupper() and after.text != "I"
 
 
 def _match(pieces: list[_Piece], i: int, stems: tuple[str, ...]) -> int | None:
@@ -198,7 +233,9 @@ def _match(pieces: list[_Piece], i: int, stems: tuple[str, ...]) -> int | None:
                 if end is not None:
                     return end
             return None
-        return go(p + 1, s + 1) if pieces[p].stem == stems[s] else None
+        key = stems[s]
+        same = pieces[p].form == key[1:] if key.startswith("=") else pieces[p].stem == key
+        return go(p + 1, s + 1) if same else None
 
     return go(i, 0)
 
@@ -223,7 +260,7 @@ def _literal_terms() -> dict[str, tuple[tuple[str, ...], ...]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for row in read_table("metaphor_literal_terms.csv"):
         for stems in dict.fromkeys(_alternatives(row["term"])):
-            index.setdefault(stems[0], []).append(stems)
+            index.setdefault(_index_key(stems[0]), []).append(stems)
     return {k: tuple(v) for k, v in index.items()}
 
 
