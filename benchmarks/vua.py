@@ -64,7 +64,7 @@ def as_text(sentences) -> tuple[str, list[tuple[int, int]]]:
 
 def finder_predictions(sentences, tiers) -> list[bool]:
     text, spans = as_text(sentences)
-    found = find_metaphors(Article.from_text(text, name="VUA"), tiers=tiers)
+    found = find_metaphors(Article.from_text(text, name="VUA"), tiers=tiers, function_words=True)
     marked = bytearray(len(text) + 1)
     for start, end in zip(found["start"], found["end"], strict=True):
         marked[start:end] = b"\x01" * (end - start)

@@ -16,7 +16,11 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+import lemminflect
+
 from .data import read_table
+from .wordforms import american as american_spelling
+from .wordforms import is_clitic, straight
 
 #: A word is an everyday candidate when annotators marked it in at least this share of its uses ...
 MIN_RATE = 0.35
@@ -47,7 +51,8 @@ _CLOSED = {
         "ADP",
     ),
     **dict.fromkeys("and or but nor".split(), "CCONJ"),
-    **dict.fromkeys(["not", "n't", "'s", "'"], "PART"),
+    "not": "PART",
+    "'": "PART",
     **dict.fromkeys("one two three four five six seven eight nine ten hundred thousand million billion".split(), "NUM"),
     **dict.fromkeys("oh yes yeah er erm um ah well".split(), "INTJ"),
 }
@@ -55,7 +60,12 @@ _CLOSED = {
 _PARTICLES = frozenset("up down out off in on over back away through around about".split())
 _MODALS = frozenset("will would can could shall should may might must 'll 'd".split())
 _SUBJECTS = frozenset("i you we they he she it who".split())
-_DETERMINER_LIKE = frozenset(w for w, p in _CLOSED.items() if p == "DET") | {"'s"}
+_DETERMINERS = frozenset(w for w, p in _CLOSED.items() if p == "DET")
+
+
+def _determiner_like(word: str | None) -> bool:
+    """A determiner, or a possessive clitic ("the", "its", "ISIL" + "’s")."""
+    return word is not None and (word in _DETERMINERS or (is_clitic(word) and word.endswith("s")))
 
 
 class Evidence(NamedTuple):
@@ -78,18 +88,6 @@ class Evidence(NamedTuple):
 # ---------------------------------------------------------------- lemmas
 
 
-@cache
-def _spellings() -> dict[str, str]:
-    return {row["british"]: row["american"] for row in read_table("spelling_variants.csv")}
-
-
-@lru_cache(maxsize=1)
-def _lemminflect():
-    import lemminflect
-
-    return lemminflect
-
-
 @lru_cache(maxsize=50_000)
 def readings(word: str) -> dict[str, str]:
     """Each open-class part of speech the word can have, with its lemma (from lemminflect).
@@ -97,8 +95,7 @@ def readings(word: str) -> dict[str, str]:
     >>> readings("building")
     {'NOUN': 'building', 'VERB': 'build'}
     """
-    lower = word.lower().replace("’", "'")
-    found = _lemminflect().getAllLemmas(lower)
+    found = lemminflect.getAllLemmas(straight(word).lower())
     out: dict[str, str] = {}
     for pos, lemmas in found.items():
         pos = "VERB" if pos == "AUX" else pos
@@ -114,8 +111,8 @@ def american(lemma: str) -> str:
     >>> american("organise"), american("colour"), american("rise")
     ('organize', 'color', 'rise')
     """
-    lemma = _spellings().get(lemma, lemma)
-    known = _lemminflect().getAllLemmas
+    lemma = american_spelling(lemma)
+    known = lemminflect.getAllLemmas
     for british, us in (("isation", "ization"), ("ise", "ize"), ("our", "or")):
         if lemma.endswith(british) and len(lemma) > len(british) + 2:
             candidate = lemma[: -len(british)] + us
@@ -130,11 +127,11 @@ def lemma_of(word: str, pos: str) -> str:
     >>> lemma_of("Tumours", "NOUN"), lemma_of("grasped", "VERB"), lemma_of("In", "ADP")
     ('tumor', 'grasp', 'in')
     """
-    lower = word.lower().replace("’", "'")
+    lower = straight(word).lower()
     if pos in _OPEN:
         lemma = readings(word).get(pos)
         if lemma is None:
-            guesses = _lemminflect().getLemma(lower, pos, lemmatize_oov=True)
+            guesses = lemminflect.getLemma(lower, pos, lemmatize_oov=True)
             lemma = american(guesses[0]) if guesses else lower
         return lemma
     return lower
@@ -167,9 +164,9 @@ def _closed_pos(lower: str, prev: str | None, nxt: str | None, prev_pos: str | N
         if "VERB" in readings(nxt) and prev_pos == "NOUN":
             return "ADJ"  # a relative pronoun: "the plan that works"
         return "DET"
-    if lower in _PARTICLES and prev_pos == "VERB" and (nxt is None or nxt.lower() not in _DETERMINER_LIKE):
+    if lower in _PARTICLES and prev_pos == "VERB" and (nxt is None or not _determiner_like(nxt.lower())):
         return "PART"
-    return _CLOSED.get(lower)
+    return "PART" if is_clitic(lower) else _CLOSED.get(lower)
 
 
 def _open_pos(word: str, prev: str | None, prev_pos: str | None) -> tuple[str, ...]:
@@ -178,8 +175,8 @@ def _open_pos(word: str, prev: str | None, prev_pos: str | None) -> tuple[str, .
     options = tuple(p for p in _OPEN if p in r)
     if len(options) <= 1:
         return options or ("NOUN",)
-    lower_prev = prev.lower().replace("’", "'") if prev else None
-    if lower_prev in _DETERMINER_LIKE or prev_pos == "ADJ":
+    lower_prev = straight(prev).lower() if prev else None
+    if _determiner_like(lower_prev) or prev_pos == "ADJ":
         nominal = tuple(p for p in ("NOUN", "ADJ") if p in options)
         if nominal:
             return nominal
@@ -198,7 +195,7 @@ def tag(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     out: list[tuple[str, tuple[str, ...]]] = []
     prev_pos: str | None = None
     for i, word in enumerate(words):
-        lower = word.lower().replace("’", "'")
+        lower = straight(word).lower()
         if not any(c.isalnum() for c in word):
             out.append((lower, ("PUNCT",)))
             prev_pos = "PUNCT"
@@ -248,7 +245,7 @@ class Candidate(NamedTuple):
     end: int
     text: str
     evidence: Evidence
-    function_word: bool
+    function: bool  # a function word ("in", "the"): counted, never highlighted
     flagged: bool
 
 

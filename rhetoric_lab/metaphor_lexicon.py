@@ -1,8 +1,9 @@
 """The domain tier's data and matching: source domains, the lexicon, literal terms, and the phrase matcher.
 
-* Words are compared by their Snowball stem, after British spellings are turned into
-  American ones (``data/spelling_variants.csv``): "spreads", "spreading" and "spread"
-  all match, and so do "tumour" and "tumor".
+* Words are compared by their stem (:func:`rhetoric_lab.wordforms.stem`): "spreads",
+  "spreading" and "spread" all match, and so do "tumour" and "tumor".
+* A word ending in "=" in an entry must match that exact form ("dogged=" matches "dogged",
+  not "dog", which has the same stem).
 * A "*" in an entry stands for up to three words ("on * track" matches "on the right track").
 * A phrase never runs across punctuation other than quotation marks.
 * Context rules in the lexicon keep literal uses out ("attack" after "terror"), and the
@@ -16,14 +17,15 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+import pandas as pd
+
 from .data import read_table
 from .errors import RhetoricLabError
+from .wordforms import phrase_stems, stem, straight, strip_clitic, word_parts
 
 #: How many words a "*" in a lexicon entry may stand for.
 MAX_GAP = 3
 
-_CLITIC = re.compile(r"(?:'s|'|n't|'re|'ve|'ll|'d|'m)$", re.IGNORECASE)
-_PART = re.compile(r"[^\s\-‐‑–—]+")
 # Text between two words that does not break a phrase: spaces and quotation marks only.
 _JOINING = re.compile(r"[\s\"'“”‘’]*")
 
@@ -32,78 +34,15 @@ class UnknownDomainError(RhetoricLabError):
     """A domain name that is not in ``metaphor_domains.csv``."""
 
 
-# ---------------------------------------------------------------- word forms
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
-
-
-@cache
-def _spellings() -> dict[str, str]:
-    return {row["british"]: row["american"] for row in read_table("spelling_variants.csv")}
-
-
-@lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    """The form a word is matched by: lower case, American spelling, Snowball stem.
-
-    Greek nouns in "-sis" are stemmed like their plurals in "-ses".
-
-    >>> stem("Tumours"), stem("spreading"), stem("metastasis") == stem("metastases")
-    ('tumor', 'spread', True)
-    """
-    w = word.lower().replace("’", "'")
-    w = _CLITIC.sub("", w)
-    w = _spellings().get(w, w)
-    if len(w) > 5 and w.endswith("sis"):
-        w = w[:-3] + "ses"
-    return _stemmer().stem(w)
-
-
-def phrase_stems(phrase: str) -> tuple[str, ...]:
-    """Stems of each word of a phrase; hyphens split words, and "*" stays a gap.
-
-    A word that ends in "=" must match that exact form: "dogged=" matches "dogged" but not "dog",
-    which has the same stem. It is kept as "=dogged".
-
-    >>> phrase_stems("stepped-up pressure"), phrase_stems("dogged=")
-    (('step', 'up', 'pressur'), ('=dogged',))
-    """
-    return tuple(_word_key(p) for p in _PART.findall(phrase))
-
-
-def _word_key(word: str) -> str:
-    if word == "*":
-        return word
-    if word.endswith("=") and len(word) > 1:
-        return "=" + _form(word[:-1])
-    return stem(word)
-
-
-def _form(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
-def _index_key(key: str) -> str:
-    """The stem a pattern is indexed by (an exact form is indexed by its stem)."""
-    return stem(key[1:]) if key.startswith("=") else key
-
-
 # ---------------------------------------------------------------- data files
 
 
-def domains():
+def domain_table():
     """The source domains and their one-line descriptions, as a DataFrame (``domain``, ``description``).
 
-    >>> "disease and medicine" in set(domains()["domain"])
+    >>> "disease and medicine" in set(domain_table()["domain"])
     True
     """
-    import pandas as pd
-
     return pd.DataFrame(list(read_table("metaphor_domains.csv")), columns=["domain", "description"])
 
 
@@ -113,22 +52,21 @@ def domain_descriptions() -> dict[str, str]:
     return {row["domain"]: row["description"] for row in read_table("metaphor_domains.csv")}
 
 
-def lexicon(domain: str | None = None):
+def lexicon_table(domain: str | None = None):
     """The lexicon as a DataFrame: ``entry``, ``domain``, ``basic_meaning``, ``literal_before``, ``literal_after``.
 
-    >>> "scalpel" in set(lexicon("surgery")["entry"])
+    >>> "scalpel" in set(lexicon_table("surgery")["entry"])
     True
     """
-    import pandas as pd
-
     rows = pd.DataFrame(list(read_table("metaphor_lexicon.csv")))
     if domain is not None:
-        _check_domains([domain])
+        check_domains([domain])
         rows = rows[rows["domain"] == domain].reset_index(drop=True)
     return rows
 
 
-def _check_domains(names) -> None:
+def check_domains(names) -> None:
+    """Raise :class:`UnknownDomainError` for a name that is not a source domain."""
     known = domain_descriptions()
     unknown = [n for n in names if n not in known]
     if unknown:
@@ -137,8 +75,29 @@ def _check_domains(names) -> None:
         )
 
 
+def entry_keys(phrase: str) -> tuple[str, ...]:
+    """The keys a lexicon entry is matched by: stems, "*" for a gap, "=form" for an exact form.
+
+    >>> entry_keys("stepped-up pressure"), entry_keys("dogged=")
+    (('step', 'up', 'pressur'), ('=dogged',))
+    """
+    words = [m.group() for m in word_parts(phrase)]
+    keys = phrase_stems(phrase.replace("=", ""))
+    return tuple(
+        "=" + straight(w[:-1]).lower() if w.endswith("=") and len(w) > 1 else key
+        for w, key in zip(words, keys, strict=True)
+    )
+
+
+def _index_key(key: str) -> str:
+    """The stem a pattern is indexed by (an exact form is indexed by its stem)."""
+    return stem(key[1:]) if key.startswith("=") else key
+
+
 @dataclass(frozen=True)
-class _Pattern:
+class Pattern:
+    """One form of a lexicon entry, ready to match."""
+
     stems: tuple[str, ...]
     entry: str
     domain: str
@@ -148,49 +107,70 @@ class _Pattern:
 
 
 def _alternatives(cell: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(s for s in (phrase_stems(a) for a in cell.split("|")) if s)
+    return tuple(s for s in (entry_keys(a) for a in cell.split("|")) if s)
 
 
 @cache
-def _patterns() -> dict[str, tuple[_Pattern, ...]]:
+def patterns() -> dict[str, tuple[Pattern, ...]]:
     """Lexicon patterns, indexed by the stem of their first word."""
-    index: dict[str, list[_Pattern]] = {}
+    index: dict[str, list[Pattern]] = {}
     for row in read_table("metaphor_lexicon.csv"):
         before, after = _alternatives(row["literal_before"]), _alternatives(row["literal_after"])
         for stems in dict.fromkeys(_alternatives(row["entry"])):
-            pattern = _Pattern(stems, row["entry"].split("|")[0], row["domain"], row["basic_meaning"], before, after)
+            pattern = Pattern(stems, row["entry"].split("|")[0], row["domain"], row["basic_meaning"], before, after)
             index.setdefault(_index_key(stems[0]), []).append(pattern)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@cache
+def _literal_terms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Literal terms ("air strike", "toxic waste"), indexed by the stem of their first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for row in read_table("metaphor_literal_terms.csv"):
+        for stems in dict.fromkeys(_alternatives(row["term"])):
+            index.setdefault(_index_key(stems[0]), []).append(stems)
     return {k: tuple(v) for k, v in index.items()}
 
 
 # ---------------------------------------------------------------- matching
 
 
-class _Piece(NamedTuple):
+class Piece(NamedTuple):
+    """A word, or a part of a hyphenated word, with what the matcher needs to know about it."""
+
     start: int
     end: int
     stem: str
     form: str  # the word in lower case, for entries that ask for an exact form
     joined: bool  # True when nothing but spaces or quotation marks separates it from the piece before
-    name: bool = False  # capitalised but not the first word of its sentence: probably a name ("Marshall Plan")
+    name: bool = False  # probably part of a name ("Marshall Plan", "Harbor City")
 
 
 @lru_cache(maxsize=50_000)
 def _parts(word: str) -> tuple[tuple[int, int, str, str], ...]:
-    """(start, end, stem, lower-case form) of each part of one word split at hyphens, its clitic ("’s") left out.
+    """(start, end, stem, lower-case form) of each part of one word split at hyphens, its clitic left out.
 
     Offsets count from the start of the word. Words repeat, so the answers are kept.
     """
-    core = _CLITIC.sub("", word.replace("’", "'"))
     return tuple(
-        (part.start(), part.end(), stem(part.group()), _form(part.group()))
-        for part in _PART.finditer(word[: len(core)])
+        (part.start(), part.end(), stem(part.group()), straight(part.group()).lower())
+        for part in word_parts(strip_clitic(word))
     )
 
 
-def _pieces(article) -> list[_Piece]:
-    """Words split at hyphens, with clitics ("’s") left out of the offsets."""
-    pieces: list[_Piece] = []
+def _is_name(words, w: int) -> bool:
+    """A capitalised word inside a sentence, or one followed by another capitalised word ("Harbor City")."""
+    word = words[w]
+    if not word.text[:1].isupper() or word.text == "I" or straight(word.text).startswith("I'"):
+        return False
+    if w and words[w - 1].sentence == word.sentence:
+        return True
+    after = words[w + 1] if w + 1 < len(words) else None
+    return after is not None and after.sentence == word.sentence and after.text[:1].isupper() and after.text != "I"
+
+
+def _pieces(article) -> list[Piece]:
+    pieces: list[Piece] = []
     previous = None
     words = article.words
     for w, word in enumerate(words):
@@ -201,23 +181,17 @@ def _pieces(article) -> list[_Piece]:
             else:
                 gap = article.text[previous.end : word.start] if previous else "."
                 joined = bool(previous) and previous.sentence == word.sentence and _JOINING.fullmatch(gap) is not None
-            pieces.append(_Piece(start, end, part_stem, part_form, joined, n == 0 and _is_name(words, w)))
+            pieces.append(Piece(start, end, part_stem, part_form, joined, n == 0 and _is_name(words, w)))
         previous = word
     return pieces
 
 
-def _is_name(words, w: int) -> bool:
-    """A capitalised word inside a sentence, or one followed by another capitalised word ("Harbor City")."""
-    word = words[w]
-    if not word.text[:1].isupper() or word.text in ("I", "I'm", "I’m"):
-        return False
-    if w and words[w - 1].sentence == word.sentence:
-        return True
-    after = words[w + 1] if w + 1 < len(words) else None
-    return after is not None and after.sentence == word.sentence and after.text[:1].isupper() and after.text != "I"
+def pieces_of(article) -> list[Piece]:
+    """The article's words split at hyphens, with clitics ("’s") left out (worked out once per article)."""
+    return article.memo("metaphor_lexicon.pieces", _pieces)
 
 
-def _match(pieces: list[_Piece], i: int, stems: tuple[str, ...]) -> int | None:
+def _match(pieces: list[Piece], i: int, stems: tuple[str, ...]) -> int | None:
     """Index just after a match of ``stems`` that starts at piece ``i``, or None."""
 
     def go(p: int, s: int) -> int | None:
@@ -240,7 +214,7 @@ def _match(pieces: list[_Piece], i: int, stems: tuple[str, ...]) -> int | None:
     return go(i, 0)
 
 
-def _context_is_literal(pieces: list[_Piece], i: int, end: int, pattern: _Pattern) -> bool:
+def _context_is_literal(pieces: list[Piece], i: int, end: int, pattern: Pattern) -> bool:
     for words in pattern.before:
         n = len(words)
         if i - n >= 0 and all(pieces[k].joined for k in range(i - n + 1, i + 1)):
@@ -254,22 +228,7 @@ def _context_is_literal(pieces: list[_Piece], i: int, end: int, pattern: _Patter
     return False
 
 
-@cache
-def _literal_terms() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Literal terms ("air strike", "toxic waste"), indexed by the stem of their first word."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for row in read_table("metaphor_literal_terms.csv"):
-        for stems in dict.fromkeys(_alternatives(row["term"])):
-            index.setdefault(_index_key(stems[0]), []).append(stems)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def pieces_of(article) -> list[_Piece]:
-    """The article's words split at hyphens (worked out once per article)."""
-    return article.memo("metaphor_lexicon.pieces", _pieces)
-
-
-def literal_pieces(pieces: list[_Piece]) -> set[int]:
+def literal_pieces(pieces: list[Piece]) -> set[int]:
     """Indexes of the pieces inside a literal term ("special forces", "foundation stone")."""
     terms, inside = _literal_terms(), set()
     for i, piece in enumerate(pieces):
@@ -280,18 +239,12 @@ def literal_pieces(pieces: list[_Piece]) -> set[int]:
     return inside
 
 
-def literal_offsets(article) -> set[int]:
-    """Start offsets of the words inside literal terms: neither tier flags them."""
-    pieces = pieces_of(article)
-    return {pieces[i].start for i in literal_pieces(pieces)}
-
-
-def match_lexicon(pieces: list[_Piece]) -> list[tuple[int, int, _Pattern]]:
+def match_lexicon(pieces: list[Piece], index: dict[str, tuple[Pattern, ...]]) -> list[tuple[int, int, Pattern]]:
     """Lexicon matches as (first piece, piece after the last, pattern), longest first where they overlap.
 
-    Pieces inside literal terms, and names (a capitalised word inside a sentence), start no match.
+    Pieces inside literal terms, and names, start no match.
     """
-    index, found = _patterns(), []
+    found = []
     blocked = literal_pieces(pieces)
     for i, piece in enumerate(pieces):
         if piece.name or i in blocked:  # "Marshall" in "the Marshall Plan" is a name, not the verb "marshal"

@@ -60,7 +60,7 @@ def test_there_are_enough_texts_metaphors_and_traps():
 @pytest.mark.parametrize("path", ALL_GOLD, ids=lambda p: p.name)
 def test_gold_files_are_valid(path):
     text, rows = read_gold(path)
-    known = set(mp.domains()["domain"])
+    known = set(mp.domain_table()["domain"])
     assert rows
     for row in rows:
         assert text[row["start"] : row["end"]] == row["text"], row
