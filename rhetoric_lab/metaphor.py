@@ -88,7 +88,7 @@ def _voice_lookup(article):
     starts = spans["start"].tolist()
     rows = list(zip(spans["start"], spans["end"], spans["voice"], spans["speaker"], strict=True))
 
-    def lookup(start: int, end: int) -> tuple[str, str | None, str]:
+    def lookup(start: int, end: int) -> tuple[str, str, str]:
         i = max(bisect.bisect_right(starts, start) - 1, 0)
         best, best_len = ("narration", None), -1
         while i < len(rows) and rows[i][0] < end:
@@ -98,7 +98,7 @@ def _voice_lookup(article):
                 best, best_len = (voice, speaker), overlap
             i += 1
         kind, speaker = best
-        speaker = speaker if isinstance(speaker, str) and speaker else None
+        speaker = speaker if isinstance(speaker, str) else ""
         return ("quoted" if kind == "quoted" else "reporter"), speaker, kind
 
     return lookup
@@ -112,7 +112,7 @@ def find_metaphors(article_or_text, domains=None, tiers=("domain",), function_wo
     (a source domain, or ``everyday (MIPVU)``), ``entry``, ``basic_meaning``; ``evidence`` (the VUA
     counts in words, where the corpus has the word); ``function_word`` (prepositions, articles...);
     ``voice`` (``quoted`` or ``reporter``), ``speaker`` (who is quoted, or whose point the reporter
-    paraphrases), ``voice_kind`` (quoted, paraphrase or narration); ``sentence``, ``paragraph``.
+    paraphrases; empty for narration), ``voice_kind`` (quoted, paraphrase or narration); ``sentence``, ``paragraph``.
 
     ``domains``: keep only these source domains (see :func:`domain_table`).
     ``tiers``: ``"domain"`` (the default), ``"everyday"``, or ``"all"`` for both.
