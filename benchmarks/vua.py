@@ -10,9 +10,10 @@ is predicted metaphor-related when a candidate of the finder (both tiers) overla
 recall and F1 of the finder, of each tier alone, and of two baselines: every verb, and each word's
 majority label in the training split.
 
-Tuning is done on ``train`` (with ``--folds N``: N-fold cross-validation by source text inside the
-training split, each fold's evidence table rebuilt from the other folds) and on ``val`` (note: val holds
-other sentences of the same texts as train, so its figures are optimistic). Run ``test`` once, at the end.
+The evidence table is built from the training partition (the files ``train`` and ``val``). Tune with
+``--split train --folds N``: N-fold cross-validation by source text inside the training partition, each
+fold's table rebuilt from the other folds (``--split val`` alone would be scored by a table that has seen
+it). Run ``test`` once, at the end.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from build_everyday_table import count, read_split  # noqa: E402
+from build_everyday_table import TRAINING, count, read_split  # noqa: E402
 
 from rhetoric_lab import metaphor_everyday  # noqa: E402
 from rhetoric_lab.metaphor import find_metaphors  # noqa: E402
@@ -126,10 +127,10 @@ def main(argv=None) -> int:
     parser.add_argument("--genre", default="news", choices=GENRES)
     parser.add_argument("--folds", type=int, default=0, help="with --split train: cross-validate by source text")
     args = parser.parse_args(argv)
-    train = list(read_split(args.corpus, "train"))
+    train = [s for split in TRAINING for s in read_split(args.corpus, split)]
     if args.split == "train" and args.folds > 1:
         results = cross_validate(train, args.genre, args.folds)
-        where = f"train, {args.folds}-fold cross-validation by source text (macro-averaged P and R)"
+        where = f"train + val, {args.folds}-fold cross-validation by source text (macro-averaged P and R)"
     else:
         results = evaluate(train, list(read_split(args.corpus, args.split)), args.genre)
         n, m, _ = results.pop("tokens")

@@ -23,7 +23,7 @@ from .wordforms import american as american_spelling
 from .wordforms import is_clitic, straight
 
 #: A word is an everyday candidate when annotators marked it in at least this share of its uses ...
-MIN_RATE = 0.35
+MIN_RATE = 0.3
 #: ... and it occurs at least this many times in the training split.
 MIN_USES = 2
 #: Parts of speech that are never highlighted (the counts still include them).

@@ -16,8 +16,9 @@ from rhetoric_lab import metaphor as mp
 
 TEXTS = Path(__file__).parent / "texts"
 ALL_GOLD = sorted(TEXTS.glob("metaphor-*.gold.csv"))
-#: Texts written after the lexicon was grown and never used to tune it: a check of generality.
-HELD_OUT = [p for p in ALL_GOLD if p.name.startswith("metaphor-heldout-")]
+#: Texts written after the lexicon was grown, as a check of generality (each gold file's header says in which
+#: round it was written and whether the lexicon changed after it was first measured).
+HELD_OUT = [p for p in ALL_GOLD if p.name.startswith("metaphor-heldout")]
 GOLD = [p for p in ALL_GOLD if p not in HELD_OUT]
 
 
@@ -102,9 +103,9 @@ def test_literal_traps_are_not_highlighted(results):
     assert len(flagged) <= len(traps) // 10, flagged
 
 
-def test_held_out_texts(results):
-    """Texts the lexicon was not tuned on: both tiers together find most of their metaphors."""
+def test_held_out_texts():
+    """Texts written after the lexicon: both tiers together find most of their metaphors."""
     held = run(HELD_OUT)
-    assert len(HELD_OUT) >= 2
-    assert recall(held, 2) >= 0.65
-    assert recall(held, 1) >= 0.5
+    assert len(HELD_OUT) >= 6
+    assert recall(held, 2) >= 0.70
+    assert recall(held, 1) >= 0.50

@@ -2,16 +2,19 @@
 
     python tools/build_everyday_table.py CORPUS_FOLDER
 
-CORPUS_FOLDER holds ``VUA_seq_formatted_train.csv`` as published in the repository
+CORPUS_FOLDER holds ``VUA_seq_formatted_train.csv`` and ``VUA_seq_formatted_val.csv`` as published in the repository
 github.com/gao-g/metaphor-in-context, folder ``data/VUAsequence/``, at commit 8c152fd
 (a later commit removed the files). For example:
 
     git -C metaphor-in-context show \\
         8c152fd:data/VUAsequence/VUA_seq_formatted_train.csv > vua/VUA_seq_formatted_train.csv
 
-Only the TRAINING split is read. The output holds aggregate counts per lemma and part of
-speech (how many uses, how many of them marked metaphor-related): no sentence, no text,
-no text identifiers, no proper names. The corpus itself is never copied into the repository.
+Only the TRAINING partition is read: the files ``train`` and ``val``, which together are the training
+set of the NAACL 2018 metaphor shared task (``val`` is "a portion of the training set", says the
+repository's ``data/VUA/vua_notes.txt``). The test split is never read here. The output holds
+aggregate counts per lemma and part of speech (how many uses, how many of them marked
+metaphor-related): no sentence, no text, no text identifiers, no proper names. The corpus itself
+is never copied into the repository.
 """
 
 from __future__ import annotations
@@ -31,14 +34,17 @@ from rhetoric_lab.metaphor_everyday import lemma_of  # noqa: E402
 
 OUT = ROOT / "rhetoric_lab" / "data" / "metaphor_everyday.csv"
 CORPUS_COMMIT = "8c152fd"
+#: The files that make up the training partition (gao-g's "val" is part of the shared task's training set).
+TRAINING = ("train", "val")
 #: Parts of speech left out of the table: names, numbers written as digits, punctuation, symbols.
 SKIP_POS = frozenset({"PROPN", "PUNCT", "SYM", "X", "SPACE"})
 _WORD = re.compile(r"[a-z][a-z'\-]{0,40}|'s|n't")
 
 HEADER = f"""\
 # Everyday metaphor evidence: for each lemma and part of speech, how often MIPVU annotators marked it metaphor-related.
-# Counts from the TRAINING split of the VU Amsterdam Metaphor Corpus (VUA), as published in
-#   github.com/gao-g/metaphor-in-context, data/VUAsequence/VUA_seq_formatted_train.csv, commit {CORPUS_COMMIT}.
+# Counts from the TRAINING split of the VU Amsterdam Metaphor Corpus (VUA), as published in github.com/gao-g/
+#   metaphor-in-context, data/VUAsequence/VUA_seq_formatted_train.csv and _val.csv (together the training set of
+#   the NAACL 2018 metaphor shared task), commit {CORPUS_COMMIT}. The test split is not used.
 # Credit: Gerard J. Steen, Aletta G. Dorst, J. Berenike Herrmann, Anna A. Kaal, Tina Krennmayr and Trijntje Pasma
 #   (2010), A Method for Linguistic Metaphor Identification: From MIP to MIPVU, John Benjamins. The corpus is
 #   distributed by the Oxford Text Archive (resource 2541) "for non-commercial use on condition that the terms of
@@ -104,7 +110,8 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__)
         return 2
-    table = count(read_split(Path(argv[0]), "train"))
+    folder = Path(argv[0])
+    table = count(s for split in TRAINING for s in read_split(folder, split))
     write(table)
     print(f"wrote {OUT.relative_to(ROOT)}: {len(table)} rows, {len({k[0] for k in table})} lemmas")
     return 0
