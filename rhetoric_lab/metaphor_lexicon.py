@@ -239,6 +239,13 @@ def literal_pieces(pieces: list[Piece]) -> set[int]:
     return inside
 
 
+def _second_word_fits(stems: tuple[str, ...], after: Piece | None) -> bool:
+    """A quick test before the full match: the entry's second word, if it is a plain stem, comes next."""
+    if len(stems) < 2 or stems[1] == "*" or stems[1].startswith("="):
+        return True
+    return after is not None and after.stem == stems[1]
+
+
 def match_lexicon(pieces: list[Piece], index: dict[str, tuple[Pattern, ...]]) -> list[tuple[int, int, Pattern]]:
     """Lexicon matches as (first piece, piece after the last, pattern), longest first where they overlap.
 
@@ -249,7 +256,10 @@ def match_lexicon(pieces: list[Piece], index: dict[str, tuple[Pattern, ...]]) ->
     for i, piece in enumerate(pieces):
         if piece.name or i in blocked:  # "Marshall" in "the Marshall Plan" is a name, not the verb "marshal"
             continue
+        after = pieces[i + 1] if i + 1 < len(pieces) and pieces[i + 1].joined else None
         for pattern in index.get(piece.stem, ()):
+            if not _second_word_fits(pattern.stems, after):
+                continue
             end = _match(pieces, i, pattern.stems)
             if end is None or not blocked.isdisjoint(range(i, end)):
                 continue
