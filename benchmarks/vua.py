@@ -35,6 +35,8 @@ from rhetoric_lab.metaphor import find_metaphors  # noqa: E402
 from rhetoric_lab.text import Article  # noqa: E402
 
 GENRES = ("news", "academic", "fiction", "conversation", "all")
+#: ``--genre each`` prints every genre (and all together) from one run.
+CHOICES = (*GENRES, "each")
 
 
 def score(gold: list[int], predicted: list[bool]) -> tuple[float, float, float]:
@@ -124,22 +126,25 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="folder with VUA_seq_formatted_{train,val,test}.csv")
     parser.add_argument("--split", default="val", choices=["train", "val", "test"])
-    parser.add_argument("--genre", default="news", choices=GENRES)
+    parser.add_argument("--genre", default="news", choices=CHOICES)
     parser.add_argument("--folds", type=int, default=0, help="with --split train: cross-validate by source text")
     args = parser.parse_args(argv)
     train = [s for split in TRAINING for s in read_split(args.corpus, split)]
-    if args.split == "train" and args.folds > 1:
-        results = cross_validate(train, args.genre, args.folds)
-        where = f"train + val, {args.folds}-fold cross-validation by source text (macro-averaged P and R)"
-    else:
-        results = evaluate(train, list(read_split(args.corpus, args.split)), args.genre)
-        n, m, _ = results.pop("tokens")
-        where = f"{args.split} split, {n} tokens, {m} metaphor-related"
-    results.pop("tokens", None)
-    print(f"VUA (gao-g/metaphor-in-context @ 8c152fd), genre {args.genre}, {where}")
-    print(f"{'':38} {'P':>6} {'R':>6} {'F1':>6}")
-    for name, (p, r, f) in results.items():
-        print(f"{name:38} {p:6.1f} {r:6.1f} {f:6.1f}")
+    held = None if args.split == "train" and args.folds > 1 else list(read_split(args.corpus, args.split))
+    for genre in GENRES if args.genre == "each" else (args.genre,):
+        if held is None:
+            results = cross_validate(train, genre, args.folds)
+            where = f"train + val, {args.folds}-fold cross-validation by source text (macro-averaged P and R)"
+        else:
+            results = evaluate(train, held, genre)
+            n, m, _ = results.pop("tokens")
+            where = f"{args.split} split, {n} tokens, {m} metaphor-related"
+        results.pop("tokens", None)
+        print(f"VUA (gao-g/metaphor-in-context @ 8c152fd), genre {genre}, {where}")
+        print(f"{'':38} {'P':>6} {'R':>6} {'F1':>6}")
+        for name, (p, r, f) in results.items():
+            print(f"{name:38} {p:6.1f} {r:6.1f} {f:6.1f}")
+        print()
     return 0
 
 
