@@ -128,20 +128,23 @@ def find_metaphors(article_or_text, domains=None, tiers=("domain",), function_wo
         unknown = [d for d in domains if d != EVERYDAY]
         _check_source_domains(unknown)
     pieces = pieces_of(article)
-    evidence = everyday.token_evidence(article)
     voice_of = _voice_lookup(article)
     rows, covered = [], set()
 
     def keep(domain: str) -> bool:
         return domains is None or domain in domains
 
-    for i, end, pattern in match_lexicon(pieces, _patterns()):
+    matches = match_lexicon(pieces, _patterns())
+    everyday_wanted = "everyday" in tiers and keep(EVERYDAY)
+    singles = None if everyday_wanted else [pieces[i].start for i, end, _ in matches if end - i == 1]
+    evidence = everyday.token_evidence(article, only=singles)  # every word, or only the single-word matches
+    for i, end, pattern in matches:
         start, stop = pieces[i].start, pieces[end - 1].end
         covered.update(range(start, stop))
         if "domain" in tiers and keep(pattern.domain):
             single = evidence.get(start) if end - i == 1 else None  # evidence for a single word only
             rows.append(_row(article, start, stop, "domain", pattern, single, voice_of))
-    if "everyday" in tiers and keep(EVERYDAY):
+    if everyday_wanted:
         literal = {pieces[i].start for i in _literal_pieces(pieces)}
         for c in evidence.values():
             if c.flagged and c.start not in covered and c.start not in literal and (function_words or not c.function):

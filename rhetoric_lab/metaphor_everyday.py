@@ -249,29 +249,33 @@ class Candidate(NamedTuple):
     flagged: bool
 
 
-def _tagged_sentences(article):
-    """Per sentence, its tokens with their possible parts of speech (computed once per article)."""
+def _sentences(article) -> list[list]:
+    """The article's tokens, sentence by sentence (worked out once per article)."""
 
     def compute(art):
-        out, current, index = [], [], None
+        out: list[list] = [[] for _ in art.sentences]
         for token in art.tokens:
-            if token.sentence != index and current:
-                out.append(current)
-                current = []
-            index = token.sentence
-            current.append(token)
-        if current:
-            out.append(current)
-        return [list(zip(sentence, tag([t.text for t in sentence]), strict=True)) for sentence in out]
+            out[token.sentence].append(token)
+        return out
 
-    return article.memo("metaphor_everyday.tags", compute)
+    return article.memo("metaphor_everyday.sentences", compute)
 
 
-def token_evidence(article, table=None, min_rate: float | None = None, min_uses: int | None = None):
+def _tagged(article, index: int) -> list:
+    """The tokens of one sentence with their possible parts of speech (each sentence tagged once)."""
+    done = article.memo("metaphor_everyday.tags", lambda _: {})
+    if index not in done:
+        sentence = _sentences(article)[index]
+        done[index] = list(zip(sentence, tag([t.text for t in sentence]), strict=True))
+    return done[index]
+
+
+def token_evidence(article, table=None, min_rate: float | None = None, min_uses: int | None = None, only=None):
     """Each word of the article that the corpus table has, by start offset: a :class:`Candidate`.
 
-    ``table``: (lemma, pos) -> (metaphor, uses); the shipped table when None. A capitalised word
-    inside a sentence is taken for a name and left out.
+    ``table``: (lemma, pos) -> (metaphor, uses); the shipped table when None. ``only``: start offsets
+    of the words wanted (all words when None). A capitalised word inside a sentence is taken for a
+    name and left out.
 
     >>> from rhetoric_lab.text import as_article
     >>> [c.text for c in token_evidence(as_article("Prices stayed high in May.")).values() if c.flagged]
@@ -280,14 +284,19 @@ def token_evidence(article, table=None, min_rate: float | None = None, min_uses:
     table = counts() if table is None else table
     min_rate = MIN_RATE if min_rate is None else min_rate
     min_uses = MIN_USES if min_uses is None else min_uses
-    found = {}
-    for sentence in _tagged_sentences(article):
-        for n, (token, (lower, options)) in enumerate(sentence):
-            if not token.is_word or options == ("PUNCT",):
+    wanted = None if only is None else set(only)
+    indexes = range(len(article.sentences)) if wanted is None else sorted({article.sentence_at(s) for s in wanted})
+    found, seen = {}, {}  # seen: (word, readings) -> evidence, since words repeat
+    for index in indexes:
+        for n, (token, (lower, options)) in enumerate(_tagged(article, index)):
+            if not token.is_word or options == ("PUNCT",) or (wanted is not None and token.start not in wanted):
                 continue
             if n and token.text[:1].isupper() and options[0] not in FUNCTION_POS and lower != "i":
                 continue  # a capitalised word inside a sentence is probably a name
-            ev = evidence(token.text, options, table)
+            key = (lower, options)
+            if key not in seen:
+                seen[key] = evidence(token.text, options, table)
+            ev = seen[key]
             if ev is not None:
                 flagged = is_everyday(ev, min_rate, min_uses)
                 found[token.start] = Candidate(token.start, token.end, token.text, ev, ev.pos in FUNCTION_POS, flagged)

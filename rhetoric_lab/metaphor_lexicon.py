@@ -239,11 +239,25 @@ def literal_pieces(pieces: list[Piece]) -> set[int]:
     return inside
 
 
-def _second_word_fits(stems: tuple[str, ...], after: Piece | None) -> bool:
-    """A quick test before the full match: the entry's second word, if it is a plain stem, comes next."""
-    if len(stems) < 2 or stems[1] == "*" or stems[1].startswith("="):
-        return True
-    return after is not None and after.stem == stems[1]
+_SPLIT: dict[int, tuple[dict, dict]] = {}
+
+
+def _by_second_word(index: dict[str, tuple[Pattern, ...]]) -> dict[str, dict[str | None, tuple[Pattern, ...]]]:
+    """The index split again by each entry's second word; ``None`` holds entries of one word, or whose
+    second word is a gap or an exact form (they are tried wherever their first word is)."""
+    kept = _SPLIT.get(id(index))
+    if kept is not None and kept[0] is index:
+        return kept[1]
+    split: dict[str, dict[str | None, list[Pattern]]] = {}
+    for first, patterns_ in index.items():
+        for pattern in patterns_:
+            second = pattern.stems[1] if len(pattern.stems) > 1 else None
+            if second is not None and (second == "*" or second.startswith("=")):
+                second = None
+            split.setdefault(first, {}).setdefault(second, []).append(pattern)
+    frozen = {k: {s: tuple(v) for s, v in d.items()} for k, d in split.items()}
+    _SPLIT[id(index)] = (index, frozen)
+    return frozen
 
 
 def match_lexicon(pieces: list[Piece], index: dict[str, tuple[Pattern, ...]]) -> list[tuple[int, int, Pattern]]:
@@ -253,13 +267,15 @@ def match_lexicon(pieces: list[Piece], index: dict[str, tuple[Pattern, ...]]) ->
     """
     found = []
     blocked = literal_pieces(pieces)
+    split = _by_second_word(index)
     for i, piece in enumerate(pieces):
         if piece.name or i in blocked:  # "Marshall" in "the Marshall Plan" is a name, not the verb "marshal"
             continue
-        after = pieces[i + 1] if i + 1 < len(pieces) and pieces[i + 1].joined else None
-        for pattern in index.get(piece.stem, ()):
-            if not _second_word_fits(pattern.stems, after):
-                continue
+        by_second = split.get(piece.stem)
+        if not by_second:
+            continue
+        after = pieces[i + 1].stem if i + 1 < len(pieces) and pieces[i + 1].joined else None
+        for pattern in (*by_second.get(None, ()), *(by_second.get(after, ()) if after else ())):
             end = _match(pieces, i, pattern.stems)
             if end is None or not blocked.isdisjoint(range(i, end)):
                 continue
