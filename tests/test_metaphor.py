@@ -520,3 +520,36 @@ def test_check_worksheet_bad_forms():
 def test_capitalised_names_inside_a_sentence_are_not_candidates():
     found = mp.find_metaphors("Like the builders of the Marshall Plan, we marshal our strength. Storm clouds gather.")
     assert found["text"].tolist() == ["marshal", "Storm clouds gather"]
+
+
+# ------------------------------------------------------------------ the lexicon's size and idioms
+
+
+def test_lexicon_has_at_least_1500_entries_in_20_domains():
+    table = mp.lexicon_table()
+    assert len(table) >= 1500
+    assert table["domain"].nunique() >= 20
+    assert set(table["domain"]) <= set(mp.domain_table()["domain"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The project is back on the right track.", "on the right track"),
+        ("He turned a deaf ear to the workers.", "turned a deaf ear"),
+        ("They cut the budget to the bone.", "cut the budget to the bone"),
+        ("They sold the miners down the river.", "sold the miners down the river"),
+        ("The town is running on empty.", "running on empty"),
+        ("It is like a slow leak in the tyres.", "slow leak"),
+        ("The cuts are now cutting into the marrow.", "into the marrow"),
+        ("They balanced the budget on the backs of its children.", "on the backs of"),
+    ],
+)
+def test_idioms_with_gaps_and_inflection(text, expected):
+    assert expected in set(mp.find_metaphors(text)["text"])
+
+
+def test_literal_context_guards():
+    found = set(mp.find_metaphors("The toxic waste lay beside the foundation stone.")["text"])
+    assert not {"toxic", "foundation"} & found
+    assert "toxic" in set(mp.find_metaphors("The debate turned toxic.")["text"])
