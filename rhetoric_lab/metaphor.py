@@ -175,6 +175,20 @@ def _row(article, start: int, stop: int, tier: str, pattern, candidate, voice_of
     }
 
 
+def shown(found, tiers="domain"):
+    """The candidates a view shows: the domain tier unless ``tiers="all"``, and never function words.
+
+    >>> found = find_metaphors("The firm faced a storm of criticism.", tiers="all")
+    >>> sorted(set(shown(found)["tier"])), sorted(set(shown(found, "all")["tier"]))
+    (['domain'], ['domain', 'everyday'])
+    """
+    chosen = _tiers(tiers)
+    keep = found["tier"].isin(chosen) if "tier" in found.columns else True
+    if "function_word" in found.columns:
+        keep = keep & ~found["function_word"].astype(bool)
+    return found[keep] if keep is not True else found
+
+
 def to_json(article) -> list[dict]:
     """The candidates as JSON-ready data for ``rhetoric-lab analyze``: ``start``, ``end``, ``text``,
     ``tier``, ``domain``, ``voice`` (both tiers, without function words).
