@@ -31,7 +31,7 @@ def keys(text) -> list[str]:
 def test_gazetteer_is_valid_and_large_enough():
     assert al.gazetteer_problems() == []
     table = al.gazetteer()
-    assert len(table) >= 60
+    assert len(table) >= 400
     assert table["key"].is_unique
     assert set(table["category"]) == set(al.CATEGORIES)
     assert (table["start_year"] <= table["end_year"]).all()
