@@ -71,6 +71,6 @@ def test_figurative_and_quoted_forms_are_found(text, key):
 
 
 def test_categories_follow_the_header():
-    table = al.gazetteer().set_index("key")
+    table = al.gazetteer_table().set_index("key")
     assert table.loc["berlin_wall", "category"] == "event"
     assert table.loc["great_depression", "approximate"]
