@@ -101,14 +101,16 @@ _LENDING_WORDS = (
 )
 _ADJECTIVES = r"own|latest|new|modern|political|economic|financial|corporate|personal|little|private|real|true|very"
 _BORROWED_BEFORE = re.compile(rf"(?i:\b({_LENDING_WORDS}))\s+(?:(?:{_ADJECTIVES})\s+)?$")
-_BORROWED_INSIDE = re.compile(r"(?i:\b(our|their|his|her|its|my|your|another))\s")
+_BORROWED_INSIDE = re.compile(r"(?i:\b(our|their|his|her|its|my|your|another|a|an|no))\s")
 # "a Pearl Harbor moment", "Dunkirk spirit", "a Watergate-style cover-up".
 _MODIFIED = re.compile(
     r"(?i:\s*-\s*(style|like|esque|type)\b|\s+(moments?|spirit|syndrome|scenario|strategy|playbook|treatment|"
     r"mentality|complex|effect|figure|situation|solution|approach|option|trap|test|redux)\b)"
 )
 _MODIFIER_INSIDE = re.compile(r"(?i:\s(moment|spirit|syndrome))$")
-_SIMILE_BEFORE = re.compile(r"(?i:\b(like|unlike|than))\s+(?:(?:a|an|the)\s+)?$")
+_SIMILE_BEFORE = re.compile(r"(?i:\b(like|unlike|than|as if it were|as though it were))\s+(?:(?:a|an|the)\s+)?$")
+# Words that lend any reference, even a text ("a Bill of Rights for workers"), not only a name.
+_INDEFINITE = {"a", "an", "another", "a new", "a second", "a modern", "a modern-day", "a latter-day"}
 _THE_BEFORE = re.compile(r"(?i:\bthe)\s+$")
 _OF_AFTER = re.compile(r"\s+(of|for)\s+(?:the\s+)?(?!\d)\w")
 # "In the myth, Icarus ...", "the parable of the Good Samaritan": the story itself, not a borrowing.
@@ -124,6 +126,12 @@ def _idiom_keys() -> frozenset[str]:
     the keys listed in ``data/allusion_idioms.txt``."""
     keys = {e.key for e in _entries() if e.category == "myth"}
     return frozenset(keys | set(read_list("allusion_idioms.txt")))
+
+
+@cache
+def _idiom_phrases() -> re.Pattern:
+    """Matches that are idioms whatever their row ("Faustian bargain", "deck chairs on the Titanic")."""
+    return re.compile("|".join(f"(?:{p})" for p in read_list("allusion_idiom_phrases.txt")))
 
 
 def _mentions_its_years(entry: _Entry, sentence: str) -> bool:
@@ -151,17 +159,18 @@ def _figurative(entry: _Entry, text: str, start: int, end: int, sentence: tuple[
     )
     named = entry.category in ("person", "event", "place", "monument")
     lender = modifier = ""
-    if named and (m := _BORROWED_BEFORE.search(before) or _BORROWED_INSIDE.search(matched)):
-        lender = m.group(1)  # "our Dunkirk", "met their Waterloo"
+    if m := _BORROWED_BEFORE.search(before) or (named and _BORROWED_INSIDE.search(matched)):
+        if named or m.group(1).lower() in _INDEFINITE:
+            lender = m.group(1)  # "our Dunkirk", "met their Waterloo", "a G.I. Bill for ..."
     if m := _MODIFIED.match(after) or _MODIFIER_INSIDE.search(matched):
         modifier = next(g for g in m.groups() if g)  # "a Pearl Harbor moment", "Dunkirk spirit"
-    elif named and (lender or _THE_BEFORE.search(before)) and (m := _OF_AFTER.match(after)):
+    elif (lender or (named and _THE_BEFORE.search(before))) and (m := _OF_AFTER.match(after)):
         lender, modifier = lender or "the", m.group(1)  # "a Marshall Plan for ...", "the Gettysburg of ..."
     if lender or modifier:
         return " … ".join(w for w in (lender, modifier) if w)
     if m := _SIMILE_BEFORE.search(before):
         return m.group(1)  # "like Icarus"
-    if entry.key in _idiom_keys():
+    if entry.key in _idiom_keys() or _idiom_phrases().fullmatch(matched):
         told = _STORY_BEFORE.search(before) or _mentions_its_years(entry, text[s_start:s_end])
         return "" if told else "idiom"
     return ""

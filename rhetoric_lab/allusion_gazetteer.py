@@ -243,11 +243,15 @@ def _event_words() -> re.Pattern:
 
 
 def _is_a_town(entry: _Entry, text: str, start: int, end: int) -> bool:
-    """A place named like an event, used as a place: "Waterloo, Iowa", "a hotel in Versailles"."""
+    """A place named like an event, used as a place: "Waterloo, Iowa", "she grew up in Gettysburg".
+
+    A row of category "place" (Ellis Island, Valley Forge) names the place itself, so only the
+    state-after-a-comma rule applies to it.
+    """
     after = text[end : end + CONTEXT]
     if _region_after().match(after):
         return True
-    if entry.category not in ("event", "place", "monument") or not _BARE_NAME.fullmatch(text[start:end]):
+    if entry.category not in ("event", "monument") or not _BARE_NAME.fullmatch(text[start:end]):
         return False
     before = text[max(0, start - CONTEXT) : start]
     if not _PLACE_BEFORE.search(before) or _COMPARED_TO.search(before):

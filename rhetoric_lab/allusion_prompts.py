@@ -23,7 +23,7 @@ from functools import cache
 
 import pandas as pd
 
-from .allusion_gazetteer import _spans
+from .allusion_gazetteer import _region_after, _spans
 from .data import read_list
 from .quotes import find_quotations, find_reporting_verbs
 from .text import as_article, per_article
@@ -69,12 +69,23 @@ _BYLINE = re.compile(r"\s*(?:By|BY)\s+[A-Z]")
 # A short word ending in a full stop, such as "Pa." or "Gen.", but not initials such as "U.N.".
 _FRAGMENT = re.compile(r"[A-Za-z]{1,5}\.")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*$")
+# "Main Street", "Yorktown Heights", "Appomattox County": an address or a town, nothing to research.
+_ADDRESS = re.compile(
+    r"\S+ (?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Drive|Boulevard|Way|Square|Heights|Township|County|College)"
+)
+# "Route 7", "Gate 3": a label with a number.
+_NUMBER_AFTER = re.compile(r"\s+\d")
 
 
 @cache
 def _plain_words() -> frozenset[str]:
     """Words whose capital at the start of a sentence says nothing ("The", "Under", "Officials")."""
     return frozenset(read_list("allusion_not_names.txt")) | {w.capitalize() for w in read_list("stopwords.txt")}
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(read_list("allusion_place_words.txt"))
 
 
 @cache
@@ -92,13 +103,16 @@ def _is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def _plain_opener(tokens, i: int) -> bool:
+def _plain_opener(tokens, i: int, lower: set[str]) -> bool:
     """True when the capital of a sentence's first word says nothing: a common word ("Under",
-    "The"), a word in -ing/-ed/-ly, or a word not followed by another capitalised one."""
+    "The"), a word the text also writes in lower case ("Board chair ..." beside "the board"), a
+    word in -ing/-ed/-ly, or a word not followed by another capitalised one."""
     word = tokens[i].text
-    if word in _plain_words() or re.search(r"(?:ing|ed|ly)$", word):
-        return True
     following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is not None and following.text in _place_words():
+        return False  # "Pershing Square", "Waterloo Station": a place's name, whatever its ending
+    if word in _plain_words() or word.lower() in lower or re.search(r"(?:ing|ed|ly)$", word):
+        return True
     return not (
         following
         and following.is_word
@@ -126,6 +140,7 @@ def _name_runs(article, skip_paragraphs: set[int]) -> list[tuple[int, int]]:
     tokens = article.tokens
     openers: set[int] = set()  # indexes of words that open a sentence (or a quotation)
     elsewhere: set[str] = set()  # capitalised words seen in the middle of a sentence
+    lower = {tok.text for tok in tokens if tok.is_word and tok.text[:1].islower()}
     for i, tok in enumerate(tokens):
         if not tok.is_word:
             continue
@@ -154,7 +169,12 @@ def _name_runs(article, skip_paragraphs: set[int]) -> list[tuple[int, int]]:
             if not tok.is_word or _is_clitic_token(word):
                 continue
         capital = _is_capitalised(word) and word not in stop and not word.isdigit()
-        if capital and i in openers and word not in elsewhere and _plain_opener(tokens, i):
+        if (
+            capital
+            and i in openers
+            and (word not in elsewhere or word.lower() in lower)
+            and _plain_opener(tokens, i, lower)
+        ):
             close()  # "Targeting", "The": capitals only because a sentence starts here
             continue
         after_of = current and tokens[current[-1]].text.lower() == "of"
@@ -199,15 +219,30 @@ class _Taken:
         self.map[start:end] = b"\x01" * (end - start)
 
 
-def _is_junk(piece: str, own: set[str]) -> bool:
-    """A name run that is not worth looking up: a fragment, a well-known place, one of the text's people."""
+def _is_junk(piece: str, after: str, own: set[str]) -> bool:
+    """A name run not worth looking up: a fragment, a well-known place, an address or a town named
+    with its state ("Waterloo, Iowa"), a label with a number ("Route 7"), one of the text's people."""
     words = piece.split()
-    if len(words) == 1 and _FRAGMENT.fullmatch(piece):
-        return True  # "Pa.", "Gen.", "No."
-    if piece in _well_known():
+    if len(words) == 1 and (_FRAGMENT.fullmatch(piece) or _NUMBER_AFTER.match(after)):
+        return True  # "Pa.", "Gen.", "No.", "Route 7"
+    if piece in _well_known() or _region_after().fullmatch(", " + piece) or _region_after().match(after):
+        return True  # "France", "N.Y.", "Jamestown, N.Y."
+    if len(words) == 2 and _ADDRESS.fullmatch(piece):
         return True
     last = words[-1].rstrip(".")
     return last in own
+
+
+def _later_surnames(names) -> set[str]:
+    """Shorter names that repeat the end of a longer name met before ("Ruth Abernathy" ... "Abernathy",
+    "Jean-Yves Le Drian" ... "Le Drian")."""
+    seen, repeats = set(), set()
+    for name in names:
+        words = name.split()
+        if name in seen:
+            repeats.add(name)
+        seen.update(" ".join(words[i:]) for i in range(1, len(words)))
+    return repeats
 
 
 @per_article
@@ -232,8 +267,12 @@ def find_references_to_look_up(article_or_text, first_only: bool = False):
     article = as_article(article_or_text)
     text = article.text
     taken = _Taken(len(text))
-    for s, e, _ in _spans(text):
+    spans = _spans(text)
+    years_told: set[tuple[int, int]] = set()  # (sentence, year) an allusion of that sentence explains
+    for s, e, entry in spans:
         taken.take(s, e)
+        if entry.end_year - entry.start_year <= 10:
+            years_told.update((article.sentence_at(s), y) for y in range(entry.start_year, entry.end_year + 1))
     heads = _headline_paragraphs(article)
     items = []
     for m in _DATE.finditer(text):
@@ -243,6 +282,8 @@ def find_references_to_look_up(article_or_text, first_only: bool = False):
             items.append((m.start(), m.end(), reason))
             taken.take(m.start(), m.end())
     for m in _YEAR.finditer(text):
+        if m.group().isdigit() and (article.sentence_at(m.start()), int(m.group())) in years_told:
+            continue  # "a 1969 newspaper announcing the moon landing": the allusion already gives the year
         if taken.free(m.start(), m.end()):
             decade = m.group().endswith("s") and m.group()[:-1].isdigit()
             reason = "a decade: what was happening then?" if decade else "a year: what happened then?"
@@ -251,7 +292,7 @@ def find_references_to_look_up(article_or_text, first_only: bool = False):
     own = _own_people(article, heads)
     for start, end in _name_runs(article, heads):
         piece = text[start:end]
-        if not taken.free(start, end) or _is_junk(piece, own):
+        if not taken.free(start, end) or _is_junk(piece, text[end : end + 40], own):
             continue
         letters = piece.replace(".", "").replace(" ", "")
         if letters.isupper() and len(letters) > 1:
@@ -273,6 +314,7 @@ def find_references_to_look_up(article_or_text, first_only: bool = False):
     ]
     table = pd.DataFrame(rows, columns=PROMPT_COLUMNS)
     if first_only:
+        table = table[~table["text"].isin(_later_surnames(table["text"]))]
         table = table.drop_duplicates("text").reset_index(drop=True)
     return table.astype({"start": int, "end": int, "sentence": int, "paragraph": int})
 

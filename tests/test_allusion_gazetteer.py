@@ -8,6 +8,7 @@ NOT_ALLUSIONS = [
     "An exodus of workers left the plant.",
     "The exodus of young families worried the mayor.",
     "She grew up in Lincoln, Nebraska.",
+    "He spoke in Gettysburg, Pa., on Monday.",
     "The factory is in Waterloo, Iowa.",
     "We stayed at a hotel in Versailles.",
     "Farmers in Washington state are worried.",
