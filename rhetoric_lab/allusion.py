@@ -237,9 +237,10 @@ def to_json(article) -> list[dict]:
     1941
     """
     found = find_allusions(article)
-    keep = ["start", "end", "text", "key", "category", "start_year", "end_year"]
+    keep = ["start", "end", "text", "key", "category", "start_year", "end_year", "figurative", "trigger"]
+    numbers = ("start", "end", "start_year", "end_year")
     return [
-        {k: (int(v) if k in ("start", "end", "start_year", "end_year") else str(v)) for k, v in row.items()}
+        {k: int(v) if k in numbers else bool(v) if k == "figurative" else str(v) for k, v in row.items()}
         for row in found[keep].to_dict("records")
     ]
 

@@ -154,7 +154,47 @@ def gazetteer_problems(rows=None) -> list[str]:
                     re.compile(_expand(row[column]))
                 except re.error as err:
                     problems.append(f"{where}: {column} does not compile ({err})")
+                if _nested_quantifier(row[column]):
+                    problems.append(f"{where}: {column} repeats a group that repeats (such as (a+)+): it can be slow")
     return problems
+
+
+def _unbounded_at(pattern: str, i: int) -> int:
+    """Length of an unbounded quantifier ("+", "*", "{2,}") at ``pattern[i]``, or 0."""
+    if i < len(pattern) and pattern[i] in "+*":
+        return 1
+    m = re.compile(r"\{\d*,\}").match(pattern, i)
+    return len(m.group()) if m else 0
+
+
+def _nested_quantifier(pattern: str) -> bool:
+    """True when a group with an unbounded quantifier inside is itself repeated without bound: the shape
+    that makes a regular expression take exponential time on some inputs.
+
+    >>> _nested_quantifier(r"(?:ab+)+"), _nested_quantifier(r"(?:ab+)?c*"), _nested_quantifier(r"[(+]+")
+    (True, False, False)
+    """
+    stack, i, inner = [False], 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a character class: skip to its closing bracket
+            i += 2 if pattern[i + 1 : i + 2] == "]" else 1
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            stack.append(False)
+        elif ch == ")" and len(stack) > 1:
+            inner = stack.pop()
+            if inner and _unbounded_at(pattern, i + 1):
+                return True
+            stack[-1] = stack[-1] or inner
+        elif _unbounded_at(pattern, i):
+            stack[-1] = True
+        i += 1
+    return False
 
 
 @cache

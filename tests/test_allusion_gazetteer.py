@@ -75,3 +75,8 @@ def test_categories_follow_the_header():
     table = al.gazetteer_table().set_index("key")
     assert table.loc["berlin_wall", "category"] == "event"
     assert table.loc["great_depression", "approximate"]
+
+
+def test_validator_rejects_a_repeated_repeating_group():
+    row = {"key": "slow", "patterns": r"(?:Waterloo\s+)+", "start_year": "1", "end_year": "2"}
+    assert any("repeats a group" in p for p in al.gazetteer_problems([row]))
