@@ -275,7 +275,8 @@ def test_analyze_section_is_json_ready(seed):
 
     section = al.to_json(seed)
     assert [s["key"] for s in section] == list(SEED_FOUR)
-    assert set(section[0]) == {"start", "end", "text", "key", "category", "start_year", "end_year", "figurative", "trigger"}
+    fields = {"start", "end", "text", "key", "category", "start_year", "end_year", "figurative", "trigger"}
+    assert set(section[0]) == fields
     assert section[0]["figurative"] is False
     json.dumps(section)
 
