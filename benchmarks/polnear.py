@@ -1,6 +1,6 @@
 """How well does the quote finder attribute quotations in real news? An evaluation on PolNeAR.
 
-    python benchmarks/polnear.py FOLDER SPLIT [--errors N] [--json] [--final]
+    python benchmarks/polnear.py FOLDER SPLIT [--errors N] [--json] [--final] [--finder MODULE]
 
 FOLDER holds a copy of PolNeAR, the Political News Attribution Relations corpus
 (https://github.com/networkdynamics/PolNeAR; the folder that holds ``data/``, or ``data/`` itself).
@@ -34,12 +34,13 @@ The rules (the issue's matching rules, made exact)
 * **Head word of an annotated source.** The source is cut at its first comma, bracket, dash,
   "who", "which" or "that"; a trailing Jr., Sr., II or III is dropped; the source is then cut at its
   first preposition (of, for, at, in, from, with, on, to, by, about, among, within, under), unless
-  every word before it is a title word (Former Secretary of State ...). The head is the last word
-  left, without a possessive 's. ("a spokesman for the team" gives "spokesman"; "Coach Dana Mills
-  of the Hawks" gives "Mills".)
-* **Source type.** ``pronoun`` when the source is one personal pronoun; ``name`` when the head word
-  is capitalised; ``noun phrase`` otherwise. Quotations whose attribution has no source are counted,
-  not scored.
+  every word before it is a title word (Former Secretary of State ...), and an adjective left before
+  it (familiar, close, involved ...) goes too. The head is the last word left, without a possessive
+  's. A source that is only a form of "say" (an annotation slip) counts as no source. ("a spokesman
+  for the team" gives "spokesman"; "Coach Dana Mills of the Hawks" gives "Mills".)
+* **Source type.** ``pronoun`` when the source is one personal, possessive or relative pronoun;
+  ``name`` when the head word is capitalised; ``noun phrase`` otherwise. Quotations whose
+  attribution has no source are counted, not scored.
 * **Pronoun sources are scored only where the referent is clear,** by this rule: the source is
   he/she (or him/her), and the coreference chains that the corpus ships (CoreNLP, in
   ``SPLIT/corenlp/``) link it to an earlier mention whose head is a proper noun tagged PERSON. The
@@ -68,7 +69,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PRONOUNS = {"he", "she", "him", "her", "they", "them", "i", "we", "you", "it", "me", "us"}
+PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "i", "we", "you", "it", "its", "me", "us"}
+PRONOUNS |= {"my", "our", "your", "who", "which", "that"}
+NOT_SOURCES = {"said", "says", "say"}  # annotation slips: a cue marked as the source
+ADJECTIVES = {"familiar", "close", "involved", "knowledgeable", "opposed", "loyal", "aware", "briefed", "speaking"}
 SCORED_PRONOUNS = {"he", "she", "him", "her"}
 PREPOSITIONS = {"of", "for", "at", "in", "from", "with", "on", "to", "by", "about", "among", "within", "under"}
 TITLE_WORDS = {
@@ -110,6 +114,7 @@ class Attribution:
     source: list[tuple[int, int]]
     content: list[tuple[int, int]]
     has_source: bool
+    cue: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -141,7 +146,8 @@ def read_annotation(path: Path) -> list[Attribution]:
         if not content:
             continue
         source = spans.get(roles.get("Source", ""), [])
-        out.append(Attribution(source, sorted(content), bool(source)))
+        cue = spans.get(roles.get("Cue", ""), [])
+        out.append(Attribution(source, sorted(content), bool(source), cue))
     return out
 
 
@@ -203,7 +209,7 @@ def inside_share(text: str, spans, regions) -> float:
 
 
 def head_word(source: str) -> str:
-    s = re.split(r",|\(|\[| — | – | -- |\bwho\b|\bwhich\b|\bthat\b", source.strip(), maxsplit=1)[0]
+    s = re.split(r",|\(|\[| — | – | -- |\s(?:who|which|that)\b", source.strip(), maxsplit=1)[0]
     words = [w.strip(".,;:!?\"“”‘’'") or w for w in s.split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[-1].lower() in SUFFIXES:
@@ -211,6 +217,8 @@ def head_word(source: str) -> str:
     for i, w in enumerate(words):
         if i and w.lower() in PREPOSITIONS and not all(t.lower() in TITLE_WORDS for t in words[:i]):
             words = words[:i]
+            while len(words) > 1 and words[-1].lower() in ADJECTIVES:
+                words.pop()
             break
     if not words:
         return ""
@@ -260,10 +268,13 @@ def corenlp_referents(path: Path) -> dict[tuple[int, int], str]:
 # the systems
 
 
+FINDER = "rhetoric_lab.quotes"
+
+
 def system_quotes(text: str) -> list[dict]:
     import importlib
 
-    table = importlib.import_module("rhetoric_lab.quotes").find_quotations(text)
+    table = importlib.import_module(FINDER).find_quotations(text)
     rows = []
     for r in table.to_dict("records"):
         if r["level"] != 1:
@@ -344,6 +355,9 @@ def evaluate(docs: list[Doc], errors: int = 0) -> dict:
                 continue
             source = " ".join(text[a:b] for a, b in att.source)
             head = head_word(source)
+            if head.lower() in NOT_SOURCES:
+                c["no source"] += 1
+                continue
             kind = source_type(source, head)
             if kind == "pronoun":
                 ref = referents.get(att.source[0]) if source.strip().lower() in SCORED_PRONOUNS else None
@@ -440,7 +454,9 @@ def main(argv=None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print N wrong speakers (train and dev only)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--final", action="store_true", help="allow the test split (once, when the rules are frozen)")
+    parser.add_argument("--finder", default=FINDER, help="the module whose find_quotations is evaluated")
     args = parser.parse_args(argv)
+    globals()["FINDER"] = args.finder
     if args.split == "test" and (not args.final or args.errors):
         parser.error("the test split is for the final figure only: add --final, and never --errors")
     result = evaluate(load_split(args.folder, args.split), errors=args.errors)
