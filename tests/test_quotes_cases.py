@@ -111,7 +111,7 @@ LONG_TEXTS = {
         ("cannot fill a pothole", "direct", "Stein", "named", None),
         ("pay for itself", "direct", "Dreyer", "pronoun → name", "say"),
         ("community benefits", "scare", None, "none", None),
-        ("a tax on commuters", "partial", "Brooks", "named", "dismiss"),
+        ("a tax on commuters", "partial", "Critics of the plan", "noun phrase", "dismiss"),
         ("Our fans are commuters", "direct", "The team", "noun phrase", "reply"),
         ("Stadium Facts", "mention", None, "none", None),
     ],
