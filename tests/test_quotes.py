@@ -46,12 +46,28 @@ def test_reporting_verb_lexicon_is_complete_and_valid():
     for r in rows:
         assert r["stance"] in {"neutral", "evaluative"}, r
         assert set(r["complement"].split("|")) <= {"zero", "that", "to", "none"}, r
+        assert r["use"] in {"any", "quote"}, r
         assert r["note"] and r["verb"] in r["forms"].split("|")
 
 
-def test_speaker_words_have_known_roles():
+def test_speaker_words_have_known_roles_and_genders():
     rows = read_table("quote_speaker_words.csv")
-    assert {r["role"] for r in rows} == {"title", "pronoun", "person_noun", "not_name", "not_clause"}
+    assert {r["role"] for r in rows} == {"title", "pronoun", "person_noun", "not_name", "not_clause", "between"}
+    assert {r["gender"] for r in rows} == {"", "m", "f"}
+    gender = {(r["word"], r["role"]): r["gender"] for r in rows}
+    assert gender["Ms.", "title"] == "f" and gender["Mr.", "title"] == "m" and gender["she", "pronoun"] == "f"
+    assert gender["spokeswoman", "person_noun"] == "f" and gender["official", "person_noun"] == ""
+    words = [(r["word"], r["role"]) for r in rows]
+    assert len(words) == len(set(words)), "a word is listed twice with the same role"
+
+
+def test_words_that_are_not_people_and_mention_cues_are_valid():
+    kinds = {r["word"]: r["kind"] for r in read_table("quote_not_people.csv")}
+    assert set(kinds.values()) == {"time", "place", "organisation", "group"}
+    assert kinds["Thursday"] == "time" and kinds["Hall"] == "place" and kinds["Foods"] == "organisation"
+    cues = read_table("quote_mention_cues.csv")
+    assert {r["role"] for r in cues} == {"thing", "link"} and all(r["note"] for r in cues)
+    assert {"sign", "headline", "titled", "word"} <= {r["word"] for r in cues if r["role"] == "thing"}
 
 
 # --- the seed -----------------------------------------------------------------------------------
@@ -217,7 +233,7 @@ def test_unbalanced_mark_is_a_warning_with_its_position():
     assert list(found["text"]) == ["a target, not a promise."]
     assert "we will open" not in " ".join(found["text"])
     verbs = q.find_reporting_verbs(text)
-    assert list(verbs["speaker"]) == ["the mayor", "a spokesman", "a spokesman"]
+    assert list(verbs["speaker"]) == ["The mayor", "A spokesman", "A spokesman"]
 
 
 @pytest.mark.parametrize(
@@ -235,12 +251,14 @@ def test_other_unpaired_marks(text, message):
 
 def test_no_quotations_gives_empty_tables_with_the_right_columns():
     text = own_text("quotes-none.txt")
-    assert list(q.find_quotations(text).columns[:8]) == [
+    assert list(q.find_quotations(text).columns[:10]) == [
         "start",
         "end",
         "text",
         "kind",
         "speaker",
+        "speaker_how",
+        "speaker_head",
         "verb",
         "sentence",
         "paragraph",
@@ -294,7 +312,9 @@ def test_analyze_section_is_json_ready(seed):
     import json
 
     section = q.to_json(seed)
-    assert len(section) == 6 and set(section[0]) == {"start", "end", "text", "kind", "speaker", "verb"}
+    assert len(section) == 6
+    assert set(section[0]) == {"start", "end", "text", "kind", "speaker", "speaker_how", "verb"}
+    assert {s["speaker_how"] for s in section} == {"named"}
     json.dumps(section)
 
 

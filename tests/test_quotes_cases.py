@@ -48,23 +48,8 @@ def the_row(text: str, words: str) -> dict:
     return rows[0]
 
 
-# Phase A of issue 11: the cases the finder does not yet get right (emptied when the finder is rebuilt).
-NOT_YET = {
-    "q01", "q02", "q03", "q05", "q09", "q10", "q11", "q12", "q13", "q14", "q15", "q17", "q18", "q20", "q21",
-    "q22", "q24", "q26", "q29", "q31", "q32", "q33", "q34", "q35", "q36", "q38", "q39", "q41", "q43", "q46",
-    "q47", "q48", "q49", "q50", "q51", "q52",
-}  # fmt: skip
-NOT_YET_REASON = "issue 11: the finder does not handle this class yet"
-
-
-def params(check_how: bool = False) -> list:
-    xfail = [pytest.mark.xfail(strict=True, reason=NOT_YET_REASON)]
-    return [
-        pytest.param(
-            c, id=f"{c['id']}-class{c['class']}-{c['register']}", marks=xfail if check_how or c["id"] in NOT_YET else []
-        )
-        for c in CASES
-    ]
+def params() -> list:
+    return [pytest.param(c, id=f"{c['id']}-class{c['class']}-{c['register']}") for c in CASES]
 
 
 @pytest.mark.parametrize("case", params())
@@ -73,10 +58,10 @@ def test_case_kind_speaker_verb(case):
     assert (row["kind"], row["speaker"], row["verb"]) == (case["kind"], case["speaker"] or None, case["verb"] or None)
 
 
-@pytest.mark.parametrize("case", params(check_how=True))
+@pytest.mark.parametrize("case", params())
 def test_case_speaker_how_and_head(case):
     row = the_row(case["text"], case["quote"])
-    assert (row.get("speaker_how"), row.get("speaker_head")) == (case["how"], case["head"] or None)
+    assert (row["speaker_how"], row["speaker_head"]) == (case["how"], case["head"] or None)
 
 
 # --- longer texts ---------------------------------------------------------------------------------
@@ -98,7 +83,7 @@ LONG_TEXTS = {
     "quotes-sports-feature.txt": [
         ("ran out of legs", "direct", "Voss", "named", "say"),
         ("The effort was there", "direct", "Voss", "named", None),
-        ("I missed two free throws", "direct", "Baptiste", "pronoun → name", None),
+        ("I missed two free throws", "direct", "Baptiste", "pronoun → name", "put it"),
         ("the best we have seen", "partial", "Haney", "named", "call"),
         ("They made us work", "direct", "Haney", "named", "say"),
         ("We got lucky", "direct", "Haney", "named", None),
@@ -118,7 +103,6 @@ LONG_TEXTS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason=NOT_YET_REASON)
 @pytest.mark.parametrize("name", sorted(LONG_TEXTS))
 def test_longer_texts(name):
     text = own_text(name)
@@ -126,5 +110,5 @@ def test_longer_texts(name):
     assert len(found[found["level"] == 1]) == len(LONG_TEXTS[name])
     for words, kind, speaker, how, verb in LONG_TEXTS[name]:
         row = the_row(text, words)
-        assert (row["kind"], row["speaker"], row.get("speaker_how"), row["verb"]) == (kind, speaker, how, verb), words
-    assert q.quotation_warnings(text).empty
+        assert (row["kind"], row["speaker"], row["speaker_how"], row["verb"]) == (kind, speaker, how, verb), words
+    assert q.find_quotation_warnings(text).empty
