@@ -5,7 +5,8 @@ For each quotation, in this order (the first that applies wins):
 1. a title, a headline, a sign or words talked about as words (kind ``mention``): no speaker;
 2. "so-called “…”": a scare quote, no speaker;
 3. inside a participial frame that opens the sentence ("Comparing ISIL to a “cancer,” Carter ...");
-4. a frame right after it ("…,” Mills said." / "…,” said Mills of the Hawks." / "…,” according to Mills");
+4. a frame right after it ("…,” Mills said." / "…,” said Mills of the Hawks." / "…,” according to Mills"),
+   or a name after a dash that ends the line ("“…” ― Carla Sanchez");
 5. a frame right before it, ending with a colon or a comma ("Mills said: “…”", "Mills put it bluntly:"),
    perhaps at the end of the paragraph before; after a colon with no reporting verb, the clause's
    subject ("Philip Bump: “…”", "Trump had one message: “…”");
@@ -27,11 +28,12 @@ from dataclasses import dataclass
 from .frames import Frame, sentence_bounds
 from .lexicon import words
 from .marks import Quote
-from .phrases import Speaker, clause_subject, first_named, parse_segment
+from .phrases import Speaker, clause_subject, clean_name, first_named, is_name_token, parse_segment
 from .tokens import Tok
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs via".split())
+_DASHES = frozenset(["—", "–", "―", "-"])
 _NEAR = 60  # tokens: how far a frame may be from the quotation it attributes
 _BACK = 200  # tokens: how far back a quotation looks for the quotation it goes on from
 
@@ -64,15 +66,8 @@ class Attributor:
         self.quotes, self.toks, self.frames = quotes, toks, frames
         self.sentence_of = sentence_of  # text offset -> sentence index
         self.v0s = [f.v0 for f in frames]
-        self.starts = [t.start for t in toks]
         self.bounds = sentence_bounds(toks)
         self.qtok = {t.quote: t.index for t in toks if t.kind == "q"}
-
-    def _first_token(self, f: Frame) -> int:
-        """The token where the frame starts (its speaker, or its verb)."""
-        if f.sp and f.sp.start < f.verb_start:
-            return bisect.bisect_left(self.starts, f.sp.start)
-        return f.v0
 
     def _frames_after(self, qi: int, n: int = 3) -> list[Frame]:
         i = bisect.bisect_right(self.v0s, qi)
@@ -100,7 +95,7 @@ class Attributor:
         for f in self._frames_after(qi):
             if f.frame not in ("subject", "inverted", "according") or f.sentence not in (last, last + 1):
                 continue
-            first = self._first_token(f)
+            first = f.r0
             if first <= qi or first - qi > 4 or self.toks[first].paragraph != t.paragraph:
                 continue
             if not all(self.toks[k].kind == "p" and self.toks[k].text in ",—–-:;" for k in range(qi + 1, first)):
@@ -110,10 +105,31 @@ class Attributor:
             return f
         return None
 
+    def _dash(self, qi: int) -> Speaker | None:
+        """A name after a dash right after the quotation, ending its line: "“…” ― Carla Sanchez"."""
+        toks = self.toks
+        k = qi + 1
+        if k >= len(toks) or toks[k].text not in _DASHES:
+            return None
+        if k + 1 < len(toks) and toks[k + 1].text in _DASHES:  # "--"
+            k += 1
+        j = k + 1
+        while j < len(toks) and j - k <= 6 and toks[j].kind == "w" and is_name_token(toks[j]):
+            j += 1
+        if j == k + 1:
+            return None
+        ends = j >= len(toks) or toks[j].text in (".", ",", "(") or self._line_break(j - 1, j)
+        return clean_name(toks[k + 1 : j]) if ends else None
+
+    def _line_break(self, a: int, b: int) -> bool:
+        """Is there a line break between tokens ``a`` and ``b`` (b = a + 1)?"""
+        return "\n" in self._text[self.toks[a].end : self.toks[b].start]
+
     def _ends_with(self, q: Quote, chars: str) -> bool:
         """Do the quoted words end with one of ``chars`` (a quotation that ends with "!" may be followed
         by its frame in a sentence of its own)?"""
-        return bool(q.close_mark) and q.close_at > q.start and self._text[q.close_at - 1] in chars
+        words = self._text[max(q.start, q.close_at - 4) : q.close_at].rstrip("\"”’'» ")
+        return bool(q.close_mark) and words[-1:] in tuple(chars)
 
     def _before(self, qi: int) -> tuple[Frame | None, Speaker | None]:
         """A frame ending with a colon or a comma right before the quotation, or a colon clause's subject."""
@@ -160,7 +176,7 @@ class Attributor:
             if f.sentence != t.sentence or f.v0 - qi > _NEAR:
                 break
             if f.sp and f.frame in ("subject", "inverted"):
-                first = self._first_token(f)
+                first = f.r0
                 if (
                     first - 1 > qi
                     and self.toks[first - 1].text == ","
@@ -222,14 +238,22 @@ class Attributor:
         return found[0].low in w.mention_links and any(t.kind == "w" and t.low in w.mention_things for t in found[1:])
 
     def _find_frame(self, qi: int) -> tuple[Frame | None, Speaker | None, str]:
-        """(frame, speaker, which step found it): steps 3 to 7 of the module's list."""
-        for step, find in (("participle", self._participle), ("after", self._after)):
-            frame = find(qi)
-            if frame:
-                return frame, frame.sp, step
+        """(frame, speaker, which step found it): steps 3 to 8 of the module's list."""
+        frame = self._participle(qi)
+        if frame:
+            return frame, frame.sp, "participle"
+        after = self._after(qi)
+        q = self.quotes[self.toks[qi].quote]
+        if after and after.sentence == self.sentence_of(max(q.open_at, q.close_at - 1)):
+            return after, after.sp, "after"
+        sp = self._dash(qi)
+        if sp:
+            return None, sp, "dash"
         frame, sp = self._before(qi)
-        if frame or sp:
+        if frame or sp:  # "Clinton responds with, “Why now?” Mills then writes back": Clinton's
             return frame, sp, "before"
+        if after:
+            return after, after.sp, "after"
         for step, find in (("clause", self._in_clause), ("later", self._later)):
             frame = find(qi)
             if frame:
@@ -262,7 +286,7 @@ class Attributor:
 
     def _kind(self, q: Quote, qi: int, quoted: str, before: list[Tok], sp, step: str, opens: bool, previous) -> str:
         last = before[0].text if before else ""
-        if q.continued or opens or last == ":":
+        if q.continued or opens or last == ":" or (step == "dash" and qi and self._line_break(qi - 1, qi)):
             return "direct"
         if previous and step in ("after", "before") and last == ",":
             pqi, pa = previous

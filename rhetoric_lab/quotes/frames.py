@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import verb_forms
-from .phrases import NOUN_BEFORE, Speaker, clause_subject, region_before, speaker_after, speaker_before
+from .phrases import NOUN_BEFORE, Speaker, clause_subject, region_before, speaker_after, speaker_in
 from .tokens import Tok
 
-_VERB_AFTER = frozenset(
-    "said says say told tells wrote writes added adds stated states noted notes argued argues".split()
-)
+_BE = frozenset("was were is are been being be".split())
 _INFINITIVE_LEADS = frozenset(["went on", "go on", "goes on", "going on", "continued", "continues", "proceeded"])
 
 
@@ -26,11 +24,13 @@ class Frame:
     verb_end: int
     verb: str  # dictionary form
     form: str  # the words in the text
-    frame: str  # subject, inverted, participle, coordinated, according
+    frame: str  # subject, inverted, participle, coordinated, infinitive, according
     sentence: int
     v0: int  # token index of the verb's first word
     v1: int  # token index after the verb
     initial: bool = False  # the verb is the first word of its sentence
+    r0: int = -1  # token index where the frame starts (its subject's first word, or the verb)
+    weak: bool = False  # its speaker was guessed from the sentence's subject: counts only next to a quotation
     row: dict = field(default_factory=dict)
     sp: Speaker | None = None
     quoted: bool = False  # it frames a quotation
@@ -62,7 +62,7 @@ class Frame:
     @property
     def counts(self) -> bool:
         """Listed as a reporting verb: it has a speaker, and frames a quotation if its use says so."""
-        return bool(self.speaker) and (self.row["use"] == "any" or self.quoted)
+        return bool(self.speaker) and ((self.row["use"] == "any" and not self.weak) or self.quoted)
 
 
 def sentence_bounds(toks: list[Tok]) -> dict[int, tuple[int, int]]:
@@ -89,6 +89,7 @@ def _match(toks: list[Tok], i: int):
 
 def find_frames(toks: list[Tok]) -> list[Frame]:
     bounds = sentence_bounds(toks)
+    forms = verb_forms()
     frames: list[Frame] = []
     i = 0
     while i < len(toks):
@@ -102,13 +103,13 @@ def find_frames(toks: list[Tok]) -> list[Frame]:
         first_word = i - start <= 3 and all(toks[k].kind == "p" for k in range(start, i))
         prev = toks[i - 1] if i and toks[i - 1].sentence == t.sentence else None
         noun = prev is not None and prev.kind == "w" and (prev.low in NOUN_BEFORE or prev.possessive)
-        noun = noun or (j < len(toks) and toks[j].kind == "w" and toks[j].low in _VERB_AFTER)  # "the report said"
+        noun = noun or (j < len(toks) and toks[j].kind == "w" and toks[j].low in forms)  # "the report said"
         capital_ok = first_word and (parts[-1].endswith("ing") or row["verb"] == "according to")
         if (t.cap and not capital_ok) or noun:
             i = j
             continue
         form = " ".join(x.text for x in toks[i:j])
-        f = Frame(t.start, toks[j - 1].end, row["verb"], form, "", t.sentence, i, j, first_word, row)
+        f = Frame(t.start, toks[j - 1].end, row["verb"], form, "", t.sentence, i, j, initial=first_word, row=row)
         _classify(toks, f, first_word, parts[-1].endswith("ing"))
         if f.frame:
             frames.append(f)
@@ -118,20 +119,23 @@ def find_frames(toks: list[Tok]) -> list[Frame]:
 
 
 def _classify(toks: list[Tok], f: Frame, first_word: bool, participle: bool) -> None:
+    """Set the frame's kind and, where the words around the verb give it, its speaker."""
     v = f.v0
+    f.r0 = v
     if f.verb == "according to":
         f.frame, f.sp = "according", speaker_after(toks, f.v1)
         return
     if first_word and participle:
         f.frame = "participle"
         return
-    if v and toks[v - 1].low == "to":  # "and went on to describe": coordinated; another infinitive: no frame
+    if v and toks[v - 1].low == "to":  # "and went on to describe": coordinated; "was prompted to say,"
         k = v - 1
         if k and toks[k - 1].low in ("continued", "continues", "proceeded"):
             k -= 1
         elif k > 1 and toks[k - 1].low == "on" and toks[k - 2].low in ("went", "go", "goes", "going"):
             k -= 2
         else:
+            f.frame, f.weak = "infinitive", True
             return
         lo, hi, stop = region_before(toks, k)
         if lo == hi and stop in ("and", "but"):
@@ -140,11 +144,16 @@ def _classify(toks: list[Tok], f: Frame, first_word: bool, participle: bool) -> 
     if participle and v and toks[v - 1].text in (",", "—", "–"):
         f.frame = "participle"  # "…, calling it “odd”": the speaker is the main clause's
         return
-    sp = speaker_before(toks, v)
-    if sp:
-        f.frame, f.sp = "subject", sp
-        return
+    if f.v1 + 1 < len(toks) and toks[f.v1].low == "by" and v and toks[v - 1].low in _BE:
+        sp = speaker_after(toks, f.v1 + 1)  # "Sanders was asked by host Bill Maher": the asker speaks
+        if sp:
+            f.frame, f.sp = "inverted", sp
+            return
     lo, hi, stop = region_before(toks, v)
+    sp = speaker_in(toks, lo, hi)
+    if sp:
+        f.frame, f.sp, f.r0 = "subject", sp, lo
+        return
     if lo == hi and (stop in ("q", "start") or (stop == "," and lo > 1 and toks[lo - 2].kind == "q")):
         sp = speaker_after(toks, f.v1)
         if sp:
@@ -152,8 +161,8 @@ def _classify(toks: list[Tok], f: Frame, first_word: bool, participle: bool) -> 
             return
     if lo == hi and stop in ("and", "but"):
         f.frame = "coordinated"
-    elif participle and lo == hi:
-        f.frame = "participle"
+    elif participle:
+        f.frame = "participle"  # "by saying “…”"
 
 
 def _participle_speakers(toks: list[Tok], frames: list[Frame], bounds) -> None:
@@ -165,7 +174,7 @@ def _participle_speakers(toks: list[Tok], frames: list[Frame], bounds) -> None:
             first_with_speaker.setdefault(f.sentence, f)
     last_speaker: dict[int, Speaker] = {}
     for f in frames:
-        if not f.sp and f.frame in ("participle", "coordinated"):
+        if not f.sp and f.frame in ("participle", "coordinated", "infinitive"):
             first, last = bounds[f.sentence]
             if f.frame == "participle" and f.initial:
                 for k in range(f.v1, min(last, f.v1 + 60)):
@@ -176,9 +185,20 @@ def _participle_speakers(toks: list[Tok], frames: list[Frame], bounds) -> None:
                             break
                 if not f.sp and f.sentence in first_with_speaker:
                     f.sp = first_with_speaker[f.sentence].sp
-            elif f.frame == "participle":  # "…, calling it “odd”": the main clause's speaker
-                f.sp = last_speaker.get(f.sentence) or clause_subject(toks, first, f.v0)
-            else:  # "… and said": the speaker of the frame before it in the sentence
+            else:  # "…, calling it “odd”", "… and said", "was prompted to say": the clause's speaker
                 f.sp = last_speaker.get(f.sentence)
-        if f.sp:
+                if not f.sp:
+                    f.sp, f.weak = _subject_before(toks, first, f.v0), True
+        if f.sp and not f.weak:
             last_speaker[f.sentence] = f.sp
+
+
+def _subject_before(toks: list[Tok], first: int, v: int) -> Speaker | None:
+    """The subject of the clause that holds the verb at ``v``: after the nearest comma or dash before it
+    that a subject follows, or at the sentence's start ("As the crowd cheered, Silverman … and joked")."""
+    starts = [k + 1 for k in range(v - 1, max(first, v - 40) - 1, -1) if toks[k].text in (",", "—", "–")][:3]
+    for start in [*starts, first]:
+        sp = clause_subject(toks, start, v)
+        if sp:
+            return sp
+    return None

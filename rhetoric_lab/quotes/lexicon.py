@@ -35,6 +35,7 @@ class Words:
     """Word lists for finding speakers; sets of lower-case words unless the comment says otherwise."""
 
     titles: dict[str, str]  # a title as written (Mr., Coach) -> the gender it shows ("m", "f" or "")
+    title_words: frozenset[str]  # titles in lower case, and "former": "former secretary of state"
     particles: frozenset[str]
     pronouns: dict[str, str]  # he -> m, she -> f, they -> ""
     person_nouns: dict[str, str]  # spokeswoman -> f
@@ -57,6 +58,7 @@ def words() -> Words:
         cues.setdefault(row["role"], set()).add(row["word"])
     return Words(
         titles=roles["title"],
+        title_words=frozenset([t.lower() for t in roles["title"]] + ["former", "then", "acting", "interim"]),
         particles=frozenset(NAME_PARTICLES),
         pronouns=roles["pronoun"],
         person_nouns=roles["person_noun"],

@@ -15,6 +15,7 @@ looks at a bounded number of sentences, each with its few names.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from .frames import Frame
@@ -24,7 +25,10 @@ from .tokens import Tok
 
 SENTENCES_BACK = 6
 PARAGRAPHS_BACK = 2
-MAX_PER_SENTENCE = 8
+MAX_CANDIDATES = 48
+#: Before these words a name is a place ("in Fayetteville", "from El Paso"), not a person.
+_PLACE_BEFORE = frozenset("in at from near outside across into through toward towards".split())
+_STATE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}$")  # N.C., Pa., Calif.: "Fayetteville, N.C." is a place
 
 
 @dataclass
@@ -35,28 +39,45 @@ class Mention:
     key: str  # the surname, or the noun phrase ("A spokesman")
     gender: str
     possessive: bool
-    head: str = ""
+    head: str
+    speaker: bool = False  # the speaker of a reporting verb
+
+
+def _name_runs(toks: list[Tok]) -> list[tuple[list[Tok], bool]]:
+    """Runs of capitalised tokens outside quotations, and whether each ends with a possessive ’s."""
+    runs: list[tuple[list[Tok], bool]] = []
+    run: list[Tok] = []
+    for t in toks:
+        if t.kind == "w" and is_name_token(t) and (not run or run[-1].sentence == t.sentence):
+            run.append(t)
+            if t.possessive:
+                runs.append((run, True))
+                run = []
+            continue
+        if run:
+            runs.append((run, False))
+        run = [t] if t.kind == "w" and is_name_token(t) else []
+    if run:
+        runs.append((run, False))
+    return runs
+
+
+def _is_place(toks: list[Tok], run: list[Tok]) -> bool:
+    before = toks[run[0].index - 1] if run[0].index else None
+    after = toks[run[-1].index + 1 : run[-1].index + 3]
+    if before is not None and before.low in _PLACE_BEFORE:
+        return True
+    return len(after) == 2 and after[0].text == "," and bool(_STATE.match(after[1].text))
 
 
 class People:
+    """The people a text names (and the unnamed ones its frames describe), in text order."""
+
     def __init__(self, toks: list[Tok], frames: list[Frame]):
-        runs: list[tuple[list[Tok], bool]] = []
-        run: list[Tok] = []
-        for t in toks:
-            if t.kind == "w" and is_name_token(t) and (not run or run[-1].sentence == t.sentence):
-                run.append(t)
-                if t.possessive:
-                    runs.append((run, True))
-                    run = []
-                continue
-            if run:
-                runs.append((run, False))
-            run = [t] if t.kind == "w" and is_name_token(t) else []
-        if run:
-            runs.append((run, False))
+        w = words()
         found: list[tuple[Speaker, Tok, bool]] = []
         surnames: set[str] = set()
-        for run, possessive in runs:
+        for run, possessive in _name_runs(toks):
             if possessive:
                 last = run[-1]
                 bare = Tok(
@@ -71,60 +92,71 @@ class People:
                 )
                 run = [*run[:-1], bare]
             sp = clean_name(run)
-            if sp and sp.how == "name" and sp.person is not False:
+            if sp and sp.how == "name" and sp.person is not False and not _is_place(toks, run):
                 found.append((sp, run[0], possessive))
                 if sp.person:
                     surnames.add(sp.label)
-        pronouns = words().pronouns
         self.gender: dict[str, str] = {}
+        speakers: set[int] = set()
         for f in frames:
             sp = f.sp
-            if sp and sp.how == "name" and sp.person is not False and sp.label[:1].isupper():
+            if not sp:
+                continue
+            speakers.add(sp.start)
+            if sp.how == "name" and sp.person is not False and sp.label[:1].isupper():
                 surnames.add(sp.label)
                 after = toks[f.v1] if f.v1 < len(toks) else None
-                if f.frame == "subject" and after and pronouns.get(after.low) in ("m", "f"):
-                    self.gender.setdefault(sp.label, pronouns[after.low])  # "Brandt said he would wait"
+                if f.frame == "subject" and after and w.pronouns.get(after.low) in ("m", "f"):
+                    self.gender.setdefault(sp.label, w.pronouns[after.low])  # "Brandt said he would wait"
+            elif (
+                sp.how == "noun"
+                and sp.label.split()[0].lower() in ("a", "an", "one")
+                and sp.head.lower() in w.person_nouns
+            ):
+                # "A spokesman said …. He added …": a new person, described but not named
+                noun = Speaker(sp.label, sp.head, "noun", sp.start, sp.end, sp.gender, True)
+                found.append((noun, toks[f.v0], False))
         self.mentions: list[Mention] = []
-        for f in frames:  # "A spokesman said …. He added …": a person described, not named
-            sp = f.sp
-            if sp and sp.how == "noun" and sp.head.lower() in words().person_nouns and not sp.head.endswith("s"):
-                t = toks[f.v0]
-                found.append((Speaker(sp.label, sp.head, "noun", sp.start, sp.end, sp.gender, True), t, False))
-        found.sort(key=lambda item: item[0].start)
-        for sp, first, possessive in found:
+        for sp, first, possessive in sorted(found, key=lambda item: item[0].start):
             if sp.person or sp.label in surnames:
-                mention = Mention(sp.start, first.sentence, first.paragraph, sp.label, sp.gender, possessive, sp.head)
-                self.mentions.append(mention)
+                m = Mention(sp.start, first.sentence, first.paragraph, sp.label, sp.gender, possessive, sp.head)
+                m.speaker = sp.start in speakers
+                self.mentions.append(m)
                 if sp.gender:
                     self.gender.setdefault(sp.label, sp.gender)
-        self.mentions.sort(key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
+
+    def _candidates(self, pos: int, sentence: int, paragraph: int) -> list[Mention]:
+        """The people before ``pos``, nearest sentence first; in each sentence the speakers of its
+        reporting verbs (nearest first), then its subject (the first person named), then the others."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        by_sentence: dict[int, list[Mention]] = {}
+        count = 0
+        while k >= 0 and count < MAX_CANDIDATES:
+            m = self.mentions[k]
+            if sentence - m.sentence > SENTENCES_BACK or paragraph - m.paragraph > PARAGRAPHS_BACK:
+                break
+            if not m.possessive:
+                by_sentence.setdefault(m.sentence, []).append(m)  # nearest first
+                count += 1
+            k -= 1
+        ordered: list[Mention] = []
+        for s in sorted(by_sentence, reverse=True):
+            near = by_sentence[s]
+            first = near[-1]
+            ordered += [m for m in near if m.speaker]
+            ordered += [first] + [m for m in near if not m.speaker and m is not first]
+        return ordered
 
     def resolve(self, sp: Speaker, sentence: int, paragraph: int) -> Speaker | None:
         """The person that the pronoun ``sp`` (he or she) stands for, or None."""
         gender = words().pronouns.get(sp.label.lower(), "")
         if gender not in ("m", "f"):
             return None
-        end = bisect.bisect_left(self.starts, sp.start)
-        by_sentence: dict[int, list[Mention]] = {}
-        k = end - 1
-        while k >= 0:
-            m = self.mentions[k]
-            if sentence - m.sentence > SENTENCES_BACK or paragraph - m.paragraph > PARAGRAPHS_BACK:
-                break
-            by_sentence.setdefault(m.sentence, []).append(m)
-            k -= 1
-            if sum(len(v) for v in by_sentence.values()) > SENTENCES_BACK * MAX_PER_SENTENCE:
-                break
-        for s in sorted(by_sentence, reverse=True):
-            mentions = list(reversed(by_sentence[s]))  # in text order
-            ordered = [mentions[0], *reversed(mentions[1:])]
-            for m in ordered:
-                if m.possessive:
-                    continue
-                known = self.gender.get(m.key) or m.gender
-                if known and known != gender:
-                    continue
-                self.gender.setdefault(m.key, gender)
-                return Speaker(m.key, m.head, "pronoun → name", sp.start, sp.end, gender, True)
+        for m in self._candidates(sp.start, sentence, paragraph):
+            known = self.gender.get(m.key) or m.gender
+            if known and known != gender:
+                continue
+            self.gender.setdefault(m.key, gender)
+            return Speaker(m.key, m.head, "pronoun → name", sp.start, sp.end, gender, True)
         return None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .lexicon import verb_forms, words
 from .tokens import Tok
 
-WINDOW = 30
+WINDOW = 40
 PREPOSITIONS = frozenset(
     "of for at in from with on to by about among within under inside near behind after before during since "
     "outside across over into via per than like amid despite toward towards".split()
@@ -80,6 +80,8 @@ def clean_name(run: list[Tok]) -> Speaker | None:
     gender = _gender_of_titles(tokens)
     start, end = tokens[0].start, tokens[-1].end
     titled = [i for i, t in enumerate(tokens) if t.text in w.titles]
+    if kinds[-1] == "organisation":  # "the State Department", "Harlan Foods"
+        titled = []
     if titled and titled[-1] < len(tokens) - 1:
         tokens = tokens[titled[-1] + 1 :]
     elif kinds[-1] in ("organisation", "place"):
@@ -155,7 +157,7 @@ def parse_segment(tokens: list[Tok]) -> Speaker | None:
             break
     head = tokens
     for i, t in enumerate(tokens):
-        if i and t.low in PREPOSITIONS and not all(x.text in w.titles or x.low == "former" for x in tokens[:i]):
+        if i and t.low in PREPOSITIONS and not all(x.low in w.title_words for x in tokens[:i]):
             head = tokens[:i]
             while len(head) > 1 and head[-1].low in ADJECTIVES_BEFORE_PREPOSITION:
                 head = head[:-1]
@@ -234,7 +236,7 @@ def region_before(toks: list[Tok], v: int) -> tuple[int, int, str]:
             return lo, hi, "start"
         if t.kind == "q":
             return lo, hi, "q"
-        if t.kind == "w" and t.low in BOUNDARY_WORDS:
+        if t.kind == "w" and t.low in BOUNDARY_WORDS and not (appositive and commas and t.low in ("and", "or")):
             return lo, hi, t.low
         if t.text in (",", "—", "–"):
             if not appositive or commas >= 3:
@@ -246,8 +248,8 @@ def region_before(toks: list[Tok], v: int) -> tuple[int, int, str]:
     return lo, hi, "start" if lo == 0 else "far"
 
 
-def speaker_before(toks: list[Tok], v: int) -> Speaker | None:
-    lo, hi, _ = region_before(toks, v)
+def speaker_in(toks: list[Tok], lo: int, hi: int) -> Speaker | None:
+    """The speaker in the region toks[lo:hi] before a verb (see ``region_before``)."""
     if hi - lo >= WINDOW or lo == hi:
         return None
     region = toks[lo:hi]
