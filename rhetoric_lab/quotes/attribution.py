@@ -34,6 +34,7 @@ from .tokens import Tok
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs via".split())
 _DASHES = frozenset(["—", "–", "―", "-"])
+_AFTER_FRAME = frozenset("in on at to during after before when while as reporters".split())
 _NEAR = 60  # tokens: how far a frame may be from the quotation it attributes
 _BACK = 200  # tokens: how far back a quotation looks for the quotation it goes on from
 
@@ -66,6 +67,7 @@ class Attributor:
         self.quotes, self.toks, self.frames = quotes, toks, frames
         self.sentence_of = sentence_of  # text offset -> sentence index
         self.v0s = [f.v0 for f in frames]
+        self.starts = [t.start for t in toks]
         self.bounds = sentence_bounds(toks)
         self.qtok = {t.quote: t.index for t in toks if t.kind == "q"}
 
@@ -100,7 +102,7 @@ class Attributor:
                 continue
             if not all(self.toks[k].kind == "p" and self.toks[k].text in ",—–-:;" for k in range(qi + 1, first)):
                 continue
-            if f.sentence != last and not self._ends_with(q, "!?,…"):
+            if f.sentence != last and not (self._ends_with(q, "!?,…") or (first == qi + 1 and self._closes(f))):
                 continue
             return f
         return None
@@ -124,6 +126,13 @@ class Attributor:
     def _line_break(self, a: int, b: int) -> bool:
         """Is there a line break between tokens ``a`` and ``b`` (b = a + 1)?"""
         return "\n" in self._text[self.toks[a].end : self.toks[b].start]
+
+    def _closes(self, f: Frame) -> bool:
+        """Does the frame end where its words end ("Trump said." / "Mills told reporters on Monday.")?"""
+        end = f.sp.end if f.frame == "inverted" and f.sp else f.verb_end
+        k = bisect.bisect_left(self.starts, end)
+        nxt = self.toks[k] if k < len(self.toks) else None
+        return nxt is None or nxt.sentence != f.sentence or nxt.text in (".", ",", "!") or nxt.low in _AFTER_FRAME
 
     def _ends_with(self, q: Quote, chars: str) -> bool:
         """Do the quoted words end with one of ``chars`` (a quotation that ends with "!" may be followed
@@ -153,7 +162,7 @@ class Attributor:
             if toks[lo - 1].text in (";", "—", "–"):
                 break
             lo -= 1
-        sp = parse_segment(toks[lo:k]) if k - lo <= 6 else None
+        sp = parse_segment(toks[lo:k]) if k - lo <= 12 else None
         return None, sp or clause_subject(toks, lo, k) or first_named(toks, lo, k)
 
     def _in_clause(self, qi: int) -> Frame | None:
@@ -252,12 +261,12 @@ class Attributor:
         frame, sp = self._before(qi)
         if frame or sp:  # "Clinton responds with, “Why now?” Mills then writes back": Clinton's
             return frame, sp, "before"
-        if after:
-            return after, after.sp, "after"
         for step, find in (("clause", self._in_clause), ("later", self._later)):
             frame = find(qi)
             if frame:
                 return frame, frame.sp, step
+        if after:  # "“… done.” Trump said.": a frame in a sentence of its own
+            return after, after.sp, "after"
         return None, None, ""
 
     def _one(self, q: Quote, qi: int, previous) -> Attribution:

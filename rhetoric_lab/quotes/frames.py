@@ -87,6 +87,11 @@ def _match(toks: list[Tok], i: int):
     return None
 
 
+def is_inverted_start(toks: list[Tok], j: int) -> bool:
+    """ "Said Dorothy Poynter, …": a capitalised reporting verb that opens its sentence, then a name."""
+    return j < len(toks) and toks[j].cap and toks[j].sentence == toks[j - 1].sentence
+
+
 def find_frames(toks: list[Tok]) -> list[Frame]:
     bounds = sentence_bounds(toks)
     forms = verb_forms()
@@ -104,7 +109,9 @@ def find_frames(toks: list[Tok]) -> list[Frame]:
         prev = toks[i - 1] if i and toks[i - 1].sentence == t.sentence else None
         noun = prev is not None and prev.kind == "w" and (prev.low in NOUN_BEFORE or prev.possessive)
         noun = noun or (j < len(toks) and toks[j].kind == "w" and toks[j].low in forms)  # "the report said"
-        capital_ok = first_word and (parts[-1].endswith("ing") or row["verb"] == "according to")
+        capital_ok = first_word and (
+            parts[-1].endswith("ing") or row["verb"] == "according to" or is_inverted_start(toks, j)
+        )
         if (t.cap and not capital_ok) or noun:
             i = j
             continue

@@ -177,12 +177,16 @@ def parse_segment(tokens: list[Tok]) -> Speaker | None:
         while first > 0 and is_name_token(head[first - 1]) and not head[first - 1].possessive:
             first -= 1
         return clean_name(head[first:])
-    if last.low in w.pronouns or last.low in NOT_HEADS or not last.text[0].isalpha() or last.low in DETERMINERS:
+    if last.low in w.pronouns or last.low in NOT_HEADS or last.low in DETERMINERS:
         return None
+    if not last.text[0].isalpha() and not any(ch.isalpha() for ch in last.text):
+        return None
+    determined = head[0].low in DETERMINERS or head[0].text[0].isdigit()
     for i, t in enumerate(head):
-        if t.low in verb_forms() and not (i and (head[i - 1].low in NOUN_BEFORE or head[i - 1].possessive)):
+        noun = i and (head[i - 1].low in NOUN_BEFORE or head[i - 1].possessive or (t is last and determined))
+        if t.low in verb_forms() and not noun:
             return None  # "Carter said in his opening": a clause, not a noun phrase ("the report" is one)
-    modified = any(t.low in DETERMINERS or t.cap or t.possessive for t in head[:-1])
+    modified = any(t.low in DETERMINERS or t.cap or t.possessive or t.text[0].isdigit() for t in head[:-1])
     if not modified and last.low not in w.person_nouns:
         return None
     label = " ".join(t.text for t in tokens).replace(" ’", "’").replace(" '", "'")
@@ -227,7 +231,12 @@ def region_before(toks: list[Tok], v: int) -> tuple[int, int, str]:
             hi -= 1
         else:
             break
-    appositive = hi > 0 and toks[hi - 1].text in (",", "—", "–", ")")
+    if hi > 0 and toks[hi - 1].text == ")":  # "Lisa M. Madigan (D) asserted": step over "(D)"
+        k = hi - 1
+        while k > max(0, hi - 12) and toks[k].text != "(":
+            k -= 1
+        hi = k if toks[k].text == "(" else hi
+    appositive = hi > 0 and toks[hi - 1].text in (",", "—", "–")
     lo = hi
     commas = 0
     while lo > 0 and hi - lo < WINDOW:
@@ -255,9 +264,7 @@ def speaker_in(toks: list[Tok], lo: int, hi: int) -> Speaker | None:
     region = toks[lo:hi]
     if region[-1].text in (",", "—", "–"):
         return parse_apposition(region)
-    if region[-1].text == ")":
-        region = _cut_parentheses(region)
-    return parse_segment(region) if region else None
+    return parse_segment(region)
 
 
 def speaker_after(toks: list[Tok], i: int) -> Speaker | None:
@@ -267,6 +274,8 @@ def speaker_after(toks: list[Tok], i: int) -> Speaker | None:
     sentence = toks[i].sentence if i < len(toks) else -1
     j = i
     while j < len(toks) and j - i < 14 and toks[j].sentence == sentence and toks[j].kind == "w":
+        if j > i and toks[j].low in BOUNDARY_WORDS:  # "said Dan Golvach when asked"
+            break
         j += 1
     sp = parse_segment(toks[i:j])
     if sp and sp.how == "noun" and j + 1 < len(toks) and toks[j].text == ",":

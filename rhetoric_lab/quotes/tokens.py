@@ -16,7 +16,7 @@ from .lexicon import words
 from .marks import Quote
 
 # an initialism (U.S.), a word (with inner apostrophes and hyphens), a number, or one other character
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*[^\W_])?|\d+(?:[.,:]\d+)*%?[^\W\d_]*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*[^\W_])?|\d+(?:[.,:]\d+)*%?(?:[\w’'\-]*[^\W_])?|[^\w\s]")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
