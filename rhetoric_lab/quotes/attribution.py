@@ -194,19 +194,20 @@ class Attributor:
                     return f
         return None
 
-    def _new_subject_between(self, pqi: int, qi: int, sp: Speaker | None) -> bool:
-        """Is another person named as the subject of a sentence between the two quotations?"""
+    def _subject_between(self, start: int, qi: int) -> Speaker | None:
+        """The subject of the last sentence between token ``start`` and the quotation that names one (a
+        name, or he/she): "Bystrom agreed. “…”" gives Bystrom."""
         toks = self.toks
-        seen = {toks[pqi].sentence}
-        for k in range(pqi + 1, qi):
-            s = toks[k].sentence
-            if s in seen:
-                continue
-            seen.add(s)
-            subject = clause_subject(toks, k, min(qi, self.bounds[s][1]))
-            if subject and subject.how == "name" and (not sp or subject.label != sp.label):
-                return True
-        return False
+        s = toks[qi - 1].sentence if qi else -1
+        while s >= 0 and s > toks[start].sentence and s in self.bounds:
+            first, last = self.bounds[s]
+            if first < start or toks[first].paragraph < toks[qi].paragraph - 1:
+                break
+            subject = clause_subject(toks, first, min(qi, last))
+            if subject and subject.how in ("name", "pronoun"):
+                return subject
+            s -= 1
+        return None
 
     # -- the quotations ----------------------------------------------------------------------------
 
@@ -282,10 +283,14 @@ class Attributor:
             frame.quoted = True
         opens = not [t for t in before if t.kind == "w" or t.text not in "(\"“‘'"]
         inherited = False
-        if not sp and opens and previous:
-            pqi, pa = previous
-            near = qi - pqi <= _BACK and toks[pqi].paragraph >= toks[qi].paragraph - 1
-            if near and not self._new_subject_between(pqi, qi, pa.sp):
+        if not sp and opens:  # step 8: the speaker of the quotation before, or the subject of the narration
+            pqi, pa = previous if previous else (-1, None)
+            near = pa is not None and qi - pqi <= _BACK and toks[pqi].paragraph >= toks[qi].paragraph - 1
+            start = pqi + 1 if near else max(0, qi - _BACK)
+            subject = self._subject_between(start, qi) if qi else None
+            if subject and not (near and pa.sp and subject.label == pa.sp.label):
+                sp, inherited = subject, True
+            elif near:
                 sp, inherited = pa.sp, True
         kind = self._kind(q, qi, quoted, before, sp, step, opens or inherited, previous)
         if kind in ("mention", "scare"):

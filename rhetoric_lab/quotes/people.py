@@ -97,6 +97,7 @@ class People:
                 if sp.person:
                     surnames.add(sp.label)
         self.gender: dict[str, str] = {}
+        self.mixed: set[str] = set()  # surnames shared by a man and a woman
         speakers: set[int] = set()
         for f in frames:
             sp = f.sp
@@ -117,13 +118,20 @@ class People:
                 noun = Speaker(sp.label, sp.head, "noun", sp.start, sp.end, sp.gender, True)
                 found.append((noun, toks[f.v0], False))
         self.mentions: list[Mention] = []
+        shown: dict[str, set[str]] = {}
         for sp, first, possessive in sorted(found, key=lambda item: item[0].start):
             if sp.person or sp.label in surnames:
                 m = Mention(sp.start, first.sentence, first.paragraph, sp.label, sp.gender, possessive, sp.head)
                 m.speaker = sp.start in speakers
                 self.mentions.append(m)
                 if sp.gender:
-                    self.gender.setdefault(sp.label, sp.gender)
+                    shown.setdefault(sp.label, set()).add(sp.gender)
+        for key, genders in shown.items():  # Mr. Clinton and Mrs. Clinton: the surname shows no gender
+            if len(genders) == 1:
+                self.gender.setdefault(key, next(iter(genders)))
+            else:
+                self.gender.pop(key, None)
+                self.mixed.add(key)
         self.starts = [m.start for m in self.mentions]
 
     def _candidates(self, pos: int, sentence: int, paragraph: int) -> list[Mention]:
@@ -154,9 +162,10 @@ class People:
         if gender not in ("m", "f"):
             return None
         for m in self._candidates(sp.start, sentence, paragraph):
-            known = self.gender.get(m.key) or m.gender
+            known = m.gender or self.gender.get(m.key)
             if known and known != gender:
                 continue
-            self.gender.setdefault(m.key, gender)
+            if m.key not in self.mixed:
+                self.gender.setdefault(m.key, gender)
             return Speaker(m.key, m.head, "pronoun → name", sp.start, sp.end, gender, True)
         return None
