@@ -172,8 +172,8 @@ class Attributor:
                 break
             if not f.sp:
                 continue
-            if f.row["use"] == "quote" and any(
-                self.toks[x].text in ",;:" or self.toks[x].kind == "q" for x in range(f.v1, qi)
+            if f.row["use"] == "quote" and (
+                qi - f.v1 > 12 or any(self.toks[x].text in ";:" or self.toks[x].kind == "q" for x in range(f.v1, qi))
             ):
                 continue
             return f

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import verb_forms
-from .phrases import NOUN_BEFORE, Speaker, clause_subject, region_before, speaker_after, speaker_in
+from .phrases import BOUNDARY_WORDS, NOUN_BEFORE, Speaker, clause_subject, region_before, speaker_after, speaker_in
 from .tokens import Tok
 
 _BE = frozenset("was were is are been being be".split())
@@ -148,6 +148,8 @@ def _classify(toks: list[Tok], f: Frame, first_word: bool, participle: bool) -> 
         if lo == hi and stop in ("and", "but"):
             f.frame = "coordinated"
         return
+    if v > 1 and toks[v - 1].low == "having" and toks[v - 2].text in (",", "—", "–"):
+        participle, v = True, v - 1  # "…, having referred to him as a “reformer”"
     if participle and v and toks[v - 1].text in (",", "—", "–"):
         f.frame = "participle"  # "…, calling it “odd”": the speaker is the main clause's
         return
@@ -201,9 +203,14 @@ def _participle_speakers(toks: list[Tok], frames: list[Frame], bounds) -> None:
 
 
 def _subject_before(toks: list[Tok], first: int, v: int) -> Speaker | None:
-    """The subject of the clause that holds the verb at ``v``: after the nearest comma or dash before it
-    that a subject follows, or at the sentence's start ("As the crowd cheered, Silverman … and joked")."""
-    starts = [k + 1 for k in range(v - 1, max(first, v - 40) - 1, -1) if toks[k].text in (",", "—", "–")][:3]
+    """The subject of the clause that holds the verb at ``v``: after the nearest comma, dash, quotation
+    or linking word before it that a subject follows, or at the sentence's start ("As the crowd cheered,
+    Silverman … and joked"; "such as when Cruz knocked Rubio and called him …")."""
+    starts = [
+        k + 1
+        for k in range(v - 1, max(first, v - 40) - 1, -1)
+        if toks[k].text in (",", "—", "–", ";", ".") or toks[k].kind == "q" or toks[k].low in BOUNDARY_WORDS
+    ][:4]
     for start in [*starts, first]:
         sp = clause_subject(toks, start, v)
         if sp:

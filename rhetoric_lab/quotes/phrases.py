@@ -31,7 +31,7 @@ NOT_HEADS = frozenset(
 SUFFIXES = frozenset(["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"])
 BOUNDARY_WORDS = frozenset(
     "and but or nor while as because since although though when where whereas if that so after before until "
-    "whether than once unless yet".split()
+    "whether than once unless yet what".split()
 )
 BOUNDARY_MARKS = frozenset(';:()[]—–!?."“”‘’«»-')
 
@@ -176,7 +176,11 @@ def parse_segment(tokens: list[Tok]) -> Speaker | None:
         first = len(head) - 1
         while first > 0 and is_name_token(head[first - 1]) and not head[first - 1].possessive:
             first -= 1
-        return clean_name(head[first:])
+        name = clean_name(head[first:])
+        if name is None and head[0].low in DETERMINERS and words().not_people.get(last.text) == "group":
+            label = " ".join(t.text for t in tokens)  # "the Wisconsin Republican": a person described
+            return Speaker(label, last.bare, "noun", tokens[0].start, tokens[-1].end)
+        return name
     if last.low in w.pronouns or last.low in NOT_HEADS or last.low in DETERMINERS:
         return None
     if not last.text[0].isalpha() and not any(ch.isalpha() for ch in last.text):
@@ -248,7 +252,7 @@ def region_before(toks: list[Tok], v: int) -> tuple[int, int, str]:
         if t.kind == "w" and t.low in BOUNDARY_WORDS and not (appositive and commas and t.low in ("and", "or")):
             return lo, hi, t.low
         if t.text in (",", "—", "–"):
-            if not appositive or commas >= 3:
+            if not appositive or commas >= 5:
                 return lo, hi, ","
             commas += 1
         elif t.kind == "p" and t.text in BOUNDARY_MARKS and not (appositive and t.text in "()"):
@@ -259,7 +263,13 @@ def region_before(toks: list[Tok], v: int) -> tuple[int, int, str]:
 
 def speaker_in(toks: list[Tok], lo: int, hi: int) -> Speaker | None:
     """The speaker in the region toks[lo:hi] before a verb (see ``region_before``)."""
-    if hi - lo >= WINDOW or lo == hi:
+    if lo == hi:
+        return None
+    last = toks[hi - 1]
+    pronouns = words().pronouns
+    if last.kind == "w" and last.low in pronouns:  # "at the town hall this week she said"
+        return Speaker(last.text, last.text, "pronoun", last.start, last.end, pronouns[last.low])
+    if hi - lo >= WINDOW:
         return None
     region = toks[lo:hi]
     if region[-1].text in (",", "—", "–"):
