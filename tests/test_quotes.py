@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 from conftest import own_text
 
@@ -367,3 +369,35 @@ def test_the_verb_nearest_before_a_partial_quotation_is_its_reporting_verb():
     text = 'Council member Ian Cho praised the work but warned that costs had "ballooned" since May.'
     row = q.find_quotations(text).iloc[0]
     assert (row["text"], row["speaker"], row["verb"]) == ("ballooned", "Cho", "warn")
+
+
+# --- hostile input: every step is linear, so these finish at once (the alarm turns a hang into a failure)
+
+HOSTILE = {
+    "a run of capitals before a verb": "A " * 50_000 + "x said.",
+    "quotations nested three deep": "“He said ‘we “won” it’ and “left,” she said. " * 1_500,
+    "a run of dashes after a frame": "“Yes,” said " + "-" * 100_000 + " ok.",
+    "a run of apostrophes": "“Yes” " + "'" * 100_000 + " said Bo.",
+    "one sentence of frames": "Mills said “a” and " * 5_000 + "end.",
+    "one-line paragraphs": "“Go,” he said.\n" * 5_000,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_finishes(name):
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("needs a Unix alarm")
+
+    def too_slow(*_):
+        raise TimeoutError(f"{name}: the quote finders took over 60 s (not linear?)")
+
+    old = signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, 60)
+    try:
+        article = rl.Article.from_text(HOSTILE[name])
+        assert len(q.voice_table(article)) == len(article.sentences)
+        q.find_quotations(article), q.find_indirect_speech(article), q.find_reporting_verbs(article)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)

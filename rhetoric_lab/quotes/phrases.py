@@ -12,6 +12,7 @@ from .lexicon import verb_forms, words
 from .tokens import Tok
 
 WINDOW = 40
+MAX_NAME = 12  # tokens: the longest run of capitals read as one name
 PREPOSITIONS = frozenset(
     "of for at in from with on to by about among within under inside near behind after before during since "
     "outside across over into via per than like amid despite toward towards".split()
@@ -67,11 +68,13 @@ def clean_name(run: list[Tok]) -> Speaker | None:
     follow such words ("State John Kerry").
     """
     w = words()
-    tokens = list(run)
-    while tokens and tokens[0].low in w.openers and not (len(tokens) > 1 and tokens[0].text in w.titles):
-        tokens.pop(0)
-    while tokens and tokens[0].low in w.particles:
-        tokens.pop(0)
+    tokens = list(run[-MAX_NAME:])  # a name has a few words; a longer run of capitals is cut
+    i = 0
+    while i < len(tokens) and tokens[i].low in w.openers and not (len(tokens) - i > 1 and tokens[i].text in w.titles):
+        i += 1
+    while i < len(tokens) and tokens[i].low in w.particles:
+        i += 1
+    tokens = tokens[i:]
     if not tokens or tokens[-1].possessive:
         return None
     kinds = [w.not_people.get(t.text) for t in tokens]
@@ -142,10 +145,12 @@ def parse_segment(tokens: list[Tok]) -> Speaker | None:
     """A speaker from the tokens of one phrase ("a spokesman for the team", "Coach Dana Mills", "she")."""
     w = words()
     tokens = _cut_parentheses(tokens)
-    while tokens and (tokens[0].kind != "w" or _skippable_opener(tokens[0])):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].kind != "w":
-        tokens = tokens[:-1]
+    i, j = 0, len(tokens)
+    while i < j and (tokens[i].kind != "w" or _skippable_opener(tokens[i])):
+        i += 1
+    while j > i and tokens[j - 1].kind != "w":
+        j -= 1
+    tokens = tokens[i:j]
     if not tokens or len(tokens) > 14 or tokens[0].low in PREPOSITIONS:
         return None
     if len(tokens) == 1 and tokens[0].low in w.pronouns:
