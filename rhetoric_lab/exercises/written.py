@@ -186,4 +186,5 @@ def _dictionary(answer: dict, feedback: Feedback) -> None:
         elif is_blank(value):
             feedback.add("empty", f"{key!r} → no label yet.", about=about)
         else:
-            feedback.add("note", f"{key!r} → {value!r}: a key, a colon, and a label in quotation marks.", about=about)
+            what = "a number" if isinstance(key, int) else "a key in quotation marks"
+            feedback.add("note", f"{key!r} → {value!r}: {what}, a colon, and a label in quotation marks.", about=about)
