@@ -49,9 +49,10 @@ def did_you_mean(word, choices) -> str:
     >>> did_you_mean("banana", ["metaphor", "literal"])
     ''
     """
-    choices = [str(c) for c in choices]
-    lowered = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(str(word).strip().lower(), list(lowered), n=1, cutoff=0.7)
+    word = str(word).strip().lower()
+    lowered = {str(c).lower(): str(c) for c in choices}
+    # a typo keeps the first letter: "metafor" is "metaphor", but "no quote" is not "quote"
+    close = [c for c in difflib.get_close_matches(word, list(lowered), n=3, cutoff=0.8) if c[:1] == word[:1]]
     return f" Did you mean {lowered[close[0]]!r}?" if close else ""
 
 

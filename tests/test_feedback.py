@@ -92,8 +92,9 @@ def test_holds_phrase_takes_more_words_but_never_a_part():
     assert not holds_phrase("parent", "parent tumor") and not holds_phrase("", "x")
 
 
-def test_normalize_keeps_inner_apostrophes_and_hyphens():
-    assert normalize("That’s  LONG-range!") == "that's long-range"
+def test_normalize_keeps_inner_apostrophes_and_reads_hyphens_as_spaces():
+    assert normalize("That’s  LONG-range!") == "that's long range"
+    assert matches("shoulder-to-shoulder", "shoulder to shoulder")
 
 
 # ---------------------------------------------------------------- answer forms
@@ -164,7 +165,8 @@ def test_blanks_hedges_and_quotes():
     assert not is_blank("cancer") and not is_blank(0)
     assert hedged("direct or partial", ["direct", "partial"]) and hedged("both", []) and hedged(["a", "b"], [])
     assert not hedged("direct", ["direct", "partial"]) and not hedged(["a"], [])
-    assert unquote(" “safe haven”, ") == "safe haven"
+    assert unquote(" “safe haven”, ") == "safe haven" and unquote("'spread'.") == "spread"
+    assert unquote("U.S.") == "U.S." and unquote("global “metastasis”") == "global “metastasis”"
 
 
 def test_a_mistyped_label_gets_did_you_mean():

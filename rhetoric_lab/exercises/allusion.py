@@ -7,6 +7,8 @@ every other reference and the package's gazetteer say what a wrong year is.
 
 from __future__ import annotations
 
+import re
+
 from ..allusion import find_allusions, format_span, gazetteer_table
 from ..data import load_key
 from . import evidence
@@ -18,6 +20,7 @@ from .keys import markdown_cell as _cell
 #: The answer key for the seed article: ``seeds/keys/allusions.json``.
 KEY_TOPIC = "allusions"
 _EXAMPLE = '{"Lafayette": 1777, "Pershing": 1917}'
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 class _Research:
@@ -35,6 +38,7 @@ class _Research:
 
     def resolve(self, name: str) -> tuple[dict | None, str]:
         """The key entry a name stands for, and how: "" (a spelling the key knows) or "typo"."""
+        name = _POSSESSIVE.sub("", name)  # "Lafayette's"
         for entry in self.entries:  # the name, or more words that hold it ("General John J. Pershing")
             if any(holds_phrase(name, n) for n in self.names(entry)):
                 return entry, ""
@@ -64,11 +68,11 @@ def _what_year_is(research: _Research, year: int, entry: dict) -> str | None:
     table = gazetteer_table()
     rows = table[(table["start_year"] == year) | (table["end_year"] == year)]
     order = {"event": 0, "text": 1, "monument": 2, "place": 3, "myth": 4, "person": 5}
-    rows = sorted(rows.itertuples(), key=lambda r: (r.start_year != year, order.get(r.category, 9)))
-    for row in rows:
+    for row in sorted(rows.itertuples(), key=lambda r: (r.start_year != year, order.get(r.category, 9))):
         if row.category == "person":
             return f"{year} is the year {row.name} {'was born' if row.start_year == year else 'died'}."
-        return f"{year} is the year of {row.name} ({row.years_mean})."
+        which = "" if row.start_year == row.end_year else "first " if row.start_year == year else "last "
+        return f"{year} is the {which}year of {row.name} ({row.years_mean})."
     return None
 
 
@@ -168,8 +172,14 @@ def check_allusions(answers, show_answers: bool = False) -> Feedback:
         return feedback
     answered = set()
     for name, value in pairs:
+        if not isinstance(name, str) and isinstance(value, str) and research.resolve(unquote(value))[0]:
+            feedback.add(
+                "note", f"{{{name!r}: {value!r}}}: the name goes first, then the year. Read as {value}: {name}."
+            )
+            name, value = value, name
         label = unquote(name) if isinstance(name, str) else str(name)
         if not label:
+            feedback.add("empty", f"A year ({value!r}) without a name: write the name in quotation marks first.", "")
             continue
         entry, how = research.resolve(label)
         if entry is None:

@@ -46,6 +46,7 @@ _NUMBER_WORDS = {
     "second",
     "third",
 }
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")  # "U.S.", "U.K."
 _YEAR_OR_NUMBER = re.compile(r"^\d+(?:[.,:/-]\d+)*(?:s|st|nd|rd|th)?$")
 
 
@@ -190,6 +191,8 @@ def kind_of_thing(answer: str, article: Article | None = None) -> str | None:
     >>> [kind_of_thing(a, art) for a in ("of the", "August", "1944", "Paris", "troops")]
     ['function word', 'date', 'number', 'name', None]
     """
+    if _ABBREVIATION.match(answer.strip()):
+        return "name"
     words = words_of(answer)
     if not words:
         return None

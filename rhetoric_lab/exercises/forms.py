@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..errors import AnswerFormatError, did_you_mean
 from ..wordforms import american, stem, straight
 
 _ARTICLES = {"the", "a", "an"}
 # Quotation marks and spaces a student may leave round an answer ("“parent tumor”", "'cancer',").
-_WRAPPING = " \t\r\n\"'“”‘’«»„‚`.,;:!?()[]"
+_QUOTES = "\"'“”‘’«»„‚`"
+_PUNCTUATION = " \t\r\n,;:!?()[]"
 _BLANKS = {"", "...", "…", "?", "??", "???", "-", "--", "—", "todo", "tbd", "xxx", "your answer", "answer"}
 # Words that mean "I cannot choose" when a check asks for one label.
 _HEDGES = {"both", "either", "maybe", "perhaps", "not sure", "unsure", "don't know", "dont know", "idk", "all"}
@@ -24,8 +26,11 @@ _SPLIT_LINES = re.compile(r"[;\n]")
 # Applied to a stripped key: a word for "sentence" (or none), then "#" or spaces, then the number.
 _SENTENCE_KEY = re.compile(r"(?i)^(?:sentence|sent\.?|s|no\.?|number)?[\s#]*(\d{1,4})[\s:.)]*$")
 _YEAR = re.compile(r"(?<!\d)(\d{1,4})(?!\d)")
+_DECADE = re.compile(r"\d0['’]?s\b")
+_FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_SHORT_RANGE = re.compile(r"(?<!\d)\d{4}\s?[-–/]\s?(\d{2})(?![\d-])")
 _BCE = re.compile(r"(?i)\bB\.?\s?C\.?(?:E\.?)?(?![a-z])")
-_NUMBER = re.compile(r"^\s*[-+]?(?:\d+(?:[.,]\d+)?|[.,]\d+)")
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d+)?|[.,]\d+)")
 _SEPARATORS = (":", "=", "->", "→")
 
 
@@ -35,8 +40,13 @@ def normalize(answer) -> str:
     >>> normalize("The parent Tumour!")
     'parent tumor'
     """
-    text = straight(unicodedata.normalize("NFKC", str(answer)).lower())
-    text = re.sub(r"[^\w\s'-]", " ", text)
+    return _normalize(str(answer))
+
+
+@lru_cache(maxsize=8192)
+def _normalize(answer: str) -> str:
+    text = straight(unicodedata.normalize("NFKC", answer).lower())
+    text = re.sub(r"[^\w\s']", " ", text)  # hyphens too: "shoulder-to-shoulder" is "shoulder to shoulder"
     words = [american(w.strip("'")) for w in text.split()]
     while words and words[0] in _ARTICLES:
         words.pop(0)
@@ -64,7 +74,7 @@ def matches(answer: str, key_text: str) -> bool:
     # A single short word inside a long phrase is too loose a match.
     if len(shorter.split()) == 1 and len(longer.split()) > 2:
         return False
-    return re.search(rf"(?<![\w'-]){re.escape(shorter)}(?![\w'-])", longer) is not None
+    return re.search(rf"(?<![\w']){re.escape(shorter)}(?![\w'])", longer) is not None
 
 
 def holds_phrase(answer: str, phrase: str) -> bool:
@@ -78,7 +88,7 @@ def holds_phrase(answer: str, phrase: str) -> bool:
         return False
     if a == k or a.replace(" ", "") == k.replace(" ", ""):
         return True
-    return re.search(rf"(?<![\w'-]){re.escape(k)}(?![\w'-])", a) is not None
+    return re.search(rf"(?<![\w']){re.escape(k)}(?![\w'])", a) is not None
 
 
 def stems_of(text: str) -> tuple[str, ...]:
@@ -87,16 +97,37 @@ def stems_of(text: str) -> tuple[str, ...]:
     >>> stems_of("the Parent Tumours")
     ('the', 'parent', 'tumor')
     """
-    return tuple(stem(w) for w in re.findall(r"\w+(?:['’-]\w+)*", str(text)))
+    return _stems_of(str(text))
+
+
+@lru_cache(maxsize=8192)
+def _stems_of(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in re.findall(r"\w+(?:['’]\w+)*", text))
 
 
 def unquote(text) -> str:
     """An answer without the quotation marks, spaces and commas round it.
 
-    >>> unquote(" “parent tumor”, ")
-    'parent tumor'
+    Quotation marks go in pairs, or alone when the answer has no other; a full stop goes unless the
+    answer has another one ("U.S." keeps its own).
+
+    >>> unquote(" “parent tumor”, "), unquote("global “metastasis”"), unquote("U.S."), unquote("spread.")
+    ('parent tumor', 'global “metastasis”', 'U.S.', 'spread')
     """
-    return " ".join(str(text).strip(_WRAPPING).split())
+    text = " ".join(str(text).split())
+    while True:
+        before = text
+        text = text.strip(_PUNCTUATION)
+        if text.endswith(".") and "." not in text[:-1]:
+            text = text[:-1]
+        if len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES:
+            text = text[1:-1]
+        elif text[-1:] in tuple(_QUOTES) and not any(q in text[:-1] for q in _QUOTES):
+            text = text[:-1]
+        elif text[:1] in tuple(_QUOTES) and not any(q in text[1:] for q in _QUOTES):
+            text = text[1:]
+        if text == before:
+            return text.strip()
 
 
 def is_blank(value) -> bool:
@@ -210,6 +241,8 @@ def parse_year(value) -> tuple[int | None, str]:
 
     >>> parse_year("in 1777"), parse_year(1944.0), parse_year("44 BC"), parse_year("1777-1781"), parse_year("soon")
     ((1777, ''), (1944, ''), (-44, ''), (None, 'several'), (None, 'not a year'))
+    >>> parse_year("28 October 1886"), parse_year("1944-08-25"), parse_year("1824-25")
+    ((1886, ''), (1944, ''), (1824, ''))
     """
     if is_blank(value):
         return None, "blank"
@@ -224,14 +257,18 @@ def parse_year(value) -> tuple[int | None, str]:
         return parse_year(values[0]) if len(values) == 1 else (None, "several" if values else "blank")
     if not isinstance(value, str):
         return None, "not a year"
-    numbers = [int(n) for n in _YEAR.findall(value)]
-    if not numbers:
-        return None, "not a year"
-    year = numbers[0]
-    for other in numbers[1:]:  # "1824-25" is one stretch; "1777-1781" is two answers
-        full = other if other >= 100 else year - year % 100 + other
-        if abs(full - year) > 2:
-            return None, "several"
+    if _DECADE.search(value):  # "the 1770s" is ten years
+        return None, "several"
+    four = [int(n) for n in _FOUR_DIGITS.findall(value)]
+    if not four:  # a short year ("44 BC", "AD 79"): the first number
+        numbers = _YEAR.findall(value)
+        if not numbers:
+            return None, "not a year"
+        four = [int(numbers[0])]
+    year = four[0]
+    later = four[1:] + [year - year % 100 + int(n) for n in _SHORT_RANGE.findall(value)]  # "1824-25"
+    if any(abs(other - year) > 2 for other in later):  # "1777-1781" is two answers; "28 October 1886" one
+        return None, "several"
     return (-year if _BCE.search(value) else year), ""
 
 
@@ -248,7 +285,7 @@ def parse_number(value) -> tuple[float | None, str]:
     if isinstance(value, (int, float)):
         return float(value), ""
     if isinstance(value, str):
-        m = _NUMBER.match(value)
+        m = _NUMBER.search(value)  # "17", "11,2", "17 words", "grade 11.2"
         if m:
             return float(m.group().replace(",", ".")), ""
     return None, "not a number"

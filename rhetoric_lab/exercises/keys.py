@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import load_key
-from ..errors import RhetoricLabError
+from ..errors import RhetoricLabError, did_you_mean
 from ..text import load_article
 
 #: The fields every key has.
@@ -60,7 +60,7 @@ EXTRA_SECTIONS = {
 }
 #: The parts of each key's ``feedback`` section (data for the checks' replies to wrong answers), by topic.
 FEEDBACK_FIELDS = {
-    "metaphors": {"about": str, "not_this_kind": dict, "literal_unknown": str},
+    "metaphors": {"about": str, "not_this_kind": dict, "literal_unknown": str, "verdict_variants": dict},
     "allusions": {
         "about": str,
         "name_variants": dict,
@@ -143,7 +143,8 @@ def answer_key(topic: str):
     """
     if topic not in ENTRY_FIELDS:
         raise RhetoricLabError(
-            f"There is no answer key called {topic!r}. Choose one of: {', '.join(sorted(ENTRY_FIELDS))}."
+            f"There is no answer key called {topic!r}.{did_you_mean(topic, ENTRY_FIELDS)} "
+            f"Choose one of: {', '.join(sorted(ENTRY_FIELDS))}."
         )
     entries = load_key(topic)["entries"]
     columns = ["type", *dict.fromkeys(c for e in entries for c in e if c != "type")]

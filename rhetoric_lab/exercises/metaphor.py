@@ -108,9 +108,10 @@ def _in_key(hunt: _Hunt, answer: str, hits: list[int], fb: Feedback) -> None:
     fb.add("in key", f"{answer!r}: {entry['domain']}{note}{again}. {entry['why']}", about=answer)
 
 
-def _close(hunt: _Hunt, answer: str, index: int, how: str, fb: Feedback) -> None:
+def _close(hunt: _Hunt, answer: str, index: int, how: str, fb: Feedback, form: str | None = None) -> None:
+    """A close answer: say which key item it is close to (the form the article has, when it has it)."""
     entry = hunt.entries[index]
-    text = entry["text"]
+    text = form if form and evidence.occurs_exactly(form, hunt.article) else entry["text"]
     if not entry["metaphor"]:
         fb.add("literal", f"{answer!r} is {how} {text!r}, which the key reads literally here. {entry['why']}", answer)
         return
@@ -121,6 +122,10 @@ def _close(hunt: _Hunt, answer: str, index: int, how: str, fb: Feedback) -> None
         f"does. {entry['why']}",
         about=answer,
     )
+
+
+def _first_form(hunt: _Hunt, answer: str, index: int, same) -> str:
+    return next(f for f in _forms(hunt.entries[index]) if same(answer, f))
 
 
 def _judge(hunt: _Hunt, answer: str, fb: Feedback) -> None:
@@ -142,9 +147,13 @@ def _judge(hunt: _Hunt, answer: str, fb: Feedback) -> None:
     if hits:
         _in_key(hunt, answer, hits, fb)
         return
-    inflected = hunt.hits(answer, lambda a, f: _same_stems(a, f) and (in_text or len(a.split()) == len(f.split())))
+
+    def inflection(a: str, f: str) -> bool:
+        return _same_stems(a, f) and (in_text or len(a.split()) == len(f.split()))
+
+    inflected = hunt.hits(answer, inflection)
     if inflected:
-        _close(hunt, answer, inflected[0], "a form of", fb)
+        _close(hunt, answer, inflected[0], "a form of", fb, _first_form(hunt, answer, inflected[0], inflection))
         return
     allusions = find_allusions(article)
     kind = evidence.kind_of_thing(answer, article)
@@ -180,12 +189,30 @@ def _not_in_text(hunt: _Hunt, answer: str, fb: Feedback) -> None:
             about=answer,
         )
         return
-    typos = [i for i, e in enumerate(hunt.entries) if any(evidence.is_typo_of(answer, f) for f in _forms(e))]
+    typos = hunt.hits(answer, evidence.is_typo_of)
     if typos:
-        _close(hunt, answer, typos[0], "a letter or two away from", fb)
+        _close(
+            hunt,
+            answer,
+            typos[0],
+            "a letter or two away from",
+            fb,
+            _first_form(hunt, answer, typos[0], evidence.is_typo_of),
+        )
         return
     near = evidence.nearest_phrase(answer, article)
     nearest = f" The nearest words in the article are {near!r}." if near else ""
+    held = hunt.hits(answer, holds_phrase)
+    if held and hunt.entries[held[0]]["metaphor"]:  # "ISIL is a cancer": the student's words round a key item
+        form = _first_form(hunt, answer, held[0], holds_phrase)
+        hunt.found.add(held[0])
+        fb.add(
+            "close",
+            f"{answer!r} holds {form!r}, which is in the key ({hunt.entries[held[0]]['domain']}), but the article "
+            f"does not say it in these words.{nearest} Write the phrase as the article has it.",
+            about=answer,
+        )
+        return
     fb.add(
         "not in text",
         f"{answer!r}: these words are not in the article. Check the spelling, or copy the phrase from the "

@@ -11,7 +11,7 @@ from ..errors import AnswerFormatError
 from ..quotes import find_indirect_speech, find_quotations, find_reporting_verbs
 from . import evidence
 from .feedback import Feedback
-from .forms import as_pairs, find_label, hedged, is_blank, normalize, sentence_number, unquote
+from .forms import as_answer_list, as_pairs, find_label, hedged, is_blank, normalize, sentence_number, unquote
 from .keys import key_article, markdown_table
 
 KEY_TOPIC = "quotes"
@@ -74,6 +74,8 @@ def check_quotes(answers, show_answers: bool = False) -> Feedback:
     key = _sentence_key()
     article = key_article(KEY_TOPIC)
     meaning = load_key(KEY_TOPIC)["feedback"]["meaning"]
+    if isinstance(answers, str) and not any(sep in answers for sep in (":", "=", "->", "→")):
+        answers = as_answer_list(answers)  # "narration, direct, ...": labels in sentence order
     if isinstance(answers, (list, tuple)) and not all(isinstance(a, (list, tuple)) for a in answers):
         answers = dict(enumerate(answers))
     pairs = as_pairs(answers, "your labels", _EXAMPLE_DICT)

@@ -10,7 +10,7 @@ from ..data import load_key
 from ..readability import FORMULAS, flesch_kincaid_grade
 from . import evidence
 from .feedback import Feedback
-from .forms import as_answer_list, normalize, parse_number
+from .forms import as_answer_list, holds_phrase, normalize, parse_number
 
 
 def _key() -> dict:
@@ -170,8 +170,12 @@ def check_letter_formulas(answers, show_answers: bool = False):
     names = _formula_names()
     picked = set()
     for answer in chosen:
-        name = names.get(normalize(answer.replace("–", "-")))
-        typo = name is None and next((n for t, n in names.items() if evidence.is_typo_of(answer, t)), None)
+        text = normalize(answer.replace("–", "-"))
+        name = names.get(text)
+        typo = name is None and next((n for t, n in names.items() if evidence.is_typo_of(text, t)), None)
+        held = sorted((t for t in names if holds_phrase(text, t)), key=len, reverse=True)  # "… Grade Level"
+        if name is None and not typo and held:
+            name = names[held[0]]
         if name is None and not typo:
             fb.add(
                 "not in text",

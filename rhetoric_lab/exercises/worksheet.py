@@ -37,8 +37,9 @@ def worksheet_table():
 
 
 def _verdict_words() -> dict[str, str]:
-    words = load_key(KEY_TOPIC)["verdicts"]
-    return {normalize(w): label for label in ("metaphor", "literal") for w in words[label]}
+    key = load_key(KEY_TOPIC)
+    words, more = key["verdicts"], key["feedback"]["verdict_variants"]
+    return {normalize(w): label for label in ("metaphor", "literal") for w in [*words[label], *more[label]]}
 
 
 def _as_verdict(value, word: str) -> bool | None:

@@ -53,7 +53,7 @@ def check_written_answers(answers, title: str = "Your reading", article=None) ->
         text = "" if is_blank(answer) else str(answer).strip()
         size = len(evidence.words_of(text))
         if not text:
-            feedback.add("empty", f"{question}: not answered yet (replace the ...).", about=question)
+            feedback.add("empty", f"{question}: replace the ... with your answer.", about=question)
         elif size > evidence.MAX_WRITTEN_WORDS:
             feedback.add(
                 "refused",
