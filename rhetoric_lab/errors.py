@@ -41,6 +41,20 @@ def debug(on: bool = True) -> None:
         print("Rhetoric Lab: short messages are back; rl.debug(True) shows full tracebacks.")
 
 
+def closest(word, choices) -> str | None:
+    """The choice that ``word`` is most likely a typo of, or None.
+
+    A typo keeps the first letter and most of the rest: "metafor" is "metaphor", "no quote" is not "quote".
+
+    >>> closest("paraphase", ["direct", "paraphrase"]), closest("no quote", ["quote"])
+    ('paraphrase', None)
+    """
+    word = str(word).strip().lower()
+    lowered = {str(c).lower(): str(c) for c in choices}
+    close = [c for c in difflib.get_close_matches(word, list(lowered), n=3, cutoff=0.8) if c[:1] == word[:1]]
+    return lowered[close[0]] if close else None
+
+
 def did_you_mean(word, choices) -> str:
     """A "did you mean …?" for a mistyped word, or "" when nothing is close.
 
@@ -49,11 +63,8 @@ def did_you_mean(word, choices) -> str:
     >>> did_you_mean("banana", ["metaphor", "literal"])
     ''
     """
-    word = str(word).strip().lower()
-    lowered = {str(c).lower(): str(c) for c in choices}
-    # a typo keeps the first letter: "metafor" is "metaphor", but "no quote" is not "quote"
-    close = [c for c in difflib.get_close_matches(word, list(lowered), n=3, cutoff=0.8) if c[:1] == word[:1]]
-    return f" Did you mean {lowered[close[0]]!r}?" if close else ""
+    close = closest(word, choices)
+    return f" Did you mean {close!r}?" if close else ""
 
 
 #: The last line of the box: what to do, and how a teacher sees the whole traceback.

@@ -247,3 +247,42 @@ def test_any_answer_gets_feedback_or_a_plain_error(answer, which):
         return
     assert isinstance(fb, exercises.Feedback) and str(fb) and fb._repr_html_()
     assert "answer" not in fb.kinds()
+
+
+# ---------------------------------------------------------------- the report and the speech (notebook 04)
+
+
+def test_report_labels_in_the_key_defensible_and_off():
+    fb = rl.check_report_changes({"E": "re-worded", "h": "left out", "B": "cut", "Passage D": "re-ordered"})
+    assert fb.verdicts() == {"B": "defensible", "D": "off", "E": "in key", "H": "in key"}
+    assert "reporter's summary" in fb.lines[fb.kinds().index("in key")].message
+    (defensible,) = fb.messages("defensible")
+    assert "The key says kept" not in defensible  # the key's label is not given away
+    off = rl.check_report_changes({"E": "kept"}).messages("off")[0]
+    assert "exact words" in off and "not inside quotation marks" in off and "re-worded" not in off
+
+
+def test_report_answers_are_shown_only_on_request_and_forms_are_forgiven():
+    passages = rl.report_passage_table()["id"].tolist()
+    fb = rl.check_report_changes({"A": "..."})
+    assert fb.verdicts() == {"A": "empty"} and "answer" not in fb.kinds()
+    assert rl.check_report_changes({}, show_answers=True).kinds().count("answer") == len(passages)
+    assert rl.check_report_changes("A: reworded\nb = kept").verdicts() == {"A": "in key", "B": "in key"}
+    assert rl.check_report_changes({"Z": "kept"}).verdicts() == {"Z": "off"}
+    with pytest.raises(RhetoricLabError, match="Did you mean 're-worded'"):
+        rl.check_report_changes({"A": "re-wordd"})
+    with pytest.raises(RhetoricLabError, match="dictionary"):
+        rl.check_report_changes(["kept"])
+
+
+def test_report_readings_are_free_text_never_found():
+    answers = {"audience": "They cut the thanks to the French.", "liberty": "...", "de_gaulle": "qq"}
+    fb = rl.check_report_readings(answers)
+    assert fb.verdicts() == {
+        "Audience and kairos": "unchecked",
+        "Liberty and liberation": "empty",
+        "How a French audience may hear 'the liberation of Paris'": "wrong kind",
+    }
+    assert "in key" not in fb.kinds() and "not checked by the machine" in str(fb)
+    with pytest.raises(RhetoricLabError, match="Did you mean 'audience'"):
+        rl.check_report_readings({"audiance": "x"})

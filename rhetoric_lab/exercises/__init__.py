@@ -13,7 +13,7 @@ topic, ``worksheet`` (notebook 01's worksheet), ``written`` (free text and the s
 
 from __future__ import annotations
 
-from . import allusion, metaphor, quotes, readability
+from . import allusion, metaphor, quotes, readability, report
 from .allusion import check_allusions
 from .feedback import CATEGORIES, SYMBOLS, VERDICTS, Feedback
 from .forms import as_answer_list, matches, normalize
@@ -21,6 +21,7 @@ from .keys import ENTRY_FIELDS, FEEDBACK_FIELDS, answer_key, key_article, key_pr
 from .metaphor import check_metaphors, compare_with_key
 from .quotes import SENTENCE_LABELS, check_quotes, check_verb_rewrite
 from .readability import check_hand_calculation, check_letter_formulas, exercise_sentence
+from .report import CHANGE_LABELS, check_report_changes, check_report_readings, report_passage_table
 from .worksheet import check_worksheet, worksheet_table
 from .written import check_answer_form, check_written_answers
 
@@ -29,6 +30,7 @@ _WRITERS = {
     "allusions": allusion.answer_key_markdown,
     "quotes": quotes.answer_key_markdown,
     "readability": readability.answer_key_markdown,
+    "report": report.answer_key_markdown,
 }
 
 
@@ -43,6 +45,7 @@ def answer_key_markdown(topic: str) -> str:
 
 __all__ = [
     "CATEGORIES",
+    "CHANGE_LABELS",
     "ENTRY_FIELDS",
     "FEEDBACK_FIELDS",
     "SENTENCE_LABELS",
@@ -58,6 +61,8 @@ __all__ = [
     "check_letter_formulas",
     "check_metaphors",
     "check_quotes",
+    "check_report_changes",
+    "check_report_readings",
     "check_verb_rewrite",
     "check_worksheet",
     "check_written_answers",
@@ -68,5 +73,6 @@ __all__ = [
     "markdown_cell",
     "matches",
     "normalize",
+    "report_passage_table",
     "worksheet_table",
 ]

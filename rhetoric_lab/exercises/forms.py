@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..errors import AnswerFormatError, did_you_mean
+from ..errors import AnswerFormatError, closest
 from ..wordforms import american, stem, straight
 
 _ARTICLES = {"the", "a", "an"}
@@ -325,7 +325,8 @@ def find_label(value, words: dict[str, str], what: str, example: str) -> str:
         return by_stem[stems_of(text)]
     labels = list(dict.fromkeys(words.values()))
     choices = ", ".join(repr(label) for label in labels[:-1]) + f" or {labels[-1]!r}"
-    suggestion = did_you_mean(text, list(words)) if text else ""
+    close = closest(text, list(words)) if text else None
+    suggestion = f" Did you mean {words[close]!r}?" if close else ""
     tail = "" if suggestion else f" {example}"  # a short box: the example only when there is no suggestion
     raise AnswerFormatError(f"{_short(value)} is not {what}.{suggestion} Use {choices}.{tail}".strip())
 

@@ -50,39 +50,43 @@ def check_written_answers(answers, title: str = "Your reading", article=None) ->
     article = as_article(article) if isinstance(article, (str, Article)) else None
     feedback = Feedback(title)
     for question, answer in questions:
-        text = "" if is_blank(answer) else str(answer).strip()
-        size = len(evidence.words_of(text))
-        if not text:
-            feedback.add("empty", f"{question}: replace the ... with your answer.", about=question)
-        elif size > evidence.MAX_WRITTEN_WORDS:
-            feedback.add(
-                "refused",
-                f"{question}: {size} words is not an answer but a text. Write a few sentences of your own "
-                f"(at most {evidence.MAX_WRITTEN_WORDS} words).",
-                about=question,
-            )
-        elif article is not None and size >= 20 and evidence.longest_copied_run(text, article) >= 0.8 * size:
-            feedback.add(
-                "refused",
-                f"{question}: this is copied from the text. Quote only the words you mean, and say why in your "
-                "own words.",
-                about=question,
-            )
-        elif evidence.is_gibberish(text):
-            feedback.add(
-                "wrong kind",
-                f"{question}: {text[:40]!r} is not an answer in words. Write a sentence that says what you think.",
-                about=question,
-            )
-        else:
-            short = " It is very short: add the words you mean and your reason." if size < SHORT_ANSWER else ""
-            feedback.add("unchecked", f"{question}: {text}{short}", about=question)
+        judge_written(feedback, question, answer, article)
     if "empty" in feedback.kinds():
         feedback.add("hint", "Use the highlights and tables above as evidence: quote the words you mean.")
     elif questions:
         feedback.add("note", "All answered. Save the profile below: your answers go into it.")
     feedback.add("note", GOOD_ANSWER)
     return feedback
+
+
+def judge_written(feedback: Feedback, question: str, answer, article: Article | None = None) -> None:
+    """One free-text answer: empty, refused (too long, or copied), not words, or "not checked by the machine"."""
+    text = "" if is_blank(answer) else str(answer).strip()
+    size = len(evidence.words_of(text))
+    if not text:
+        feedback.add("empty", f"{question}: replace the ... with your answer.", about=question)
+    elif size > evidence.MAX_WRITTEN_WORDS:
+        feedback.add(
+            "refused",
+            f"{question}: {size} words is not an answer but a text. Write a few sentences of your own "
+            f"(at most {evidence.MAX_WRITTEN_WORDS} words).",
+            about=question,
+        )
+    elif article is not None and size >= 20 and evidence.longest_copied_run(text, article) >= 0.8 * size:
+        feedback.add(
+            "refused",
+            f"{question}: this is copied from the text. Quote only the words you mean, and say why in your own words.",
+            about=question,
+        )
+    elif evidence.is_gibberish(text):
+        feedback.add(
+            "wrong kind",
+            f"{question}: {text[:40]!r} is not an answer in words. Write a sentence that says what you think.",
+            about=question,
+        )
+    else:
+        short = " It is very short: add the words you mean and your reason." if size < SHORT_ANSWER else ""
+        feedback.add("unchecked", f"{question}: {text}{short}", about=question)
 
 
 def check_answer_form(answer, article=None) -> Feedback:
