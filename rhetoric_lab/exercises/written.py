@@ -59,34 +59,38 @@ def check_written_answers(answers, title: str = "Your reading", article=None) ->
     return feedback
 
 
-def judge_written(feedback: Feedback, question: str, answer, article: Article | None = None) -> None:
-    """One free-text answer: empty, refused (too long, or copied), not words, or "not checked by the machine"."""
+def judge_written(feedback: Feedback, question: str, answer, article: Article | None = None, about=None) -> None:
+    """One free-text answer: empty, refused (too long, or copied), not words, or "not checked by the machine".
+
+    The verdict is about ``about`` (the question, unless given).
+    """
+    about = question if about is None else about
     text = "" if is_blank(answer) else str(answer).strip()
     size = len(evidence.words_of(text))
     if not text:
-        feedback.add("empty", f"{question}: replace the ... with your answer.", about=question)
+        feedback.add("empty", f"{question}: replace the ... with your answer.", about=about)
     elif size > evidence.MAX_WRITTEN_WORDS:
         feedback.add(
             "refused",
             f"{question}: {size} words is not an answer but a text. Write a few sentences of your own "
             f"(at most {evidence.MAX_WRITTEN_WORDS} words).",
-            about=question,
+            about=about,
         )
     elif article is not None and size >= 20 and evidence.longest_copied_run(text, article) >= 0.8 * size:
         feedback.add(
             "refused",
             f"{question}: this is copied from the text. Quote only the words you mean, and say why in your own words.",
-            about=question,
+            about=about,
         )
     elif evidence.is_gibberish(text):
         feedback.add(
             "wrong kind",
             f"{question}: {text[:40]!r} is not an answer in words. Write a sentence that says what you think.",
-            about=question,
+            about=about,
         )
     else:
         short = " It is very short: add the words you mean and your reason." if size < SHORT_ANSWER else ""
-        feedback.add("unchecked", f"{question}: {text}{short}", about=question)
+        feedback.add("unchecked", f"{question}: {text}{short}", about=about)
 
 
 def check_answer_form(answer, article=None) -> Feedback:
