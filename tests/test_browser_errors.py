@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from browser_support import CHROMIUM_ARGS, JS_STATE, SCREENSHOTS, LabServer, find_chromium
@@ -79,18 +80,36 @@ def lab(tmp_path_factory):
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def page(lab):
+def in_browser(lab: LabServer) -> dict:
+    """Run both notebooks in headless Chromium; the last cell's output of each, and a screenshot.
+
+    Runs in a thread of its own: Playwright's sync API refuses to start where another test module's
+    browser (tests/test_browser.py) already keeps an event loop.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(60_000)
-        yield page
-        context.close()
-        browser.close()
+        try:
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            outputs = {}
+            for name in NOTEBOOKS:
+                outputs[name] = run_notebook(page, lab, name)
+                if name == "label-typo.ipynb":
+                    SCREENSHOTS.mkdir(exist_ok=True)
+                    page.screenshot(path=str(SCREENSHOTS / "label-typo.png"))
+            return outputs
+        finally:
+            context.close()
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def outputs(lab):
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(in_browser, lab).result()
 
 
 def run_notebook(page, lab: LabServer, name: str) -> dict:
@@ -103,7 +122,7 @@ def run_notebook(page, lab: LabServer, name: str) -> dict:
             break
         time.sleep(0.5)
     else:
-        pytest.fail(f"{name} did not open with an idle kernel within {TIMEOUT:.0f} s\n{lab.log()}", pytrace=False)
+        raise AssertionError(f"{name} did not open with an idle kernel within {TIMEOUT:.0f} s\n{lab.log()}")
     page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
     page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
     page.locator('.lm-Menu-item[data-command="runmenu:run-all"]').first.click()
@@ -113,21 +132,19 @@ def run_notebook(page, lab: LabServer, name: str) -> dict:
             page.wait_for_timeout(500)  # let it finish drawing
             return page.evaluate(JS_LAST_OUTPUT)
         time.sleep(0.5)
-    pytest.fail(f"{name}: no output from the last cell within {TIMEOUT:.0f} s\n{lab.log()}", pytrace=False)
+    raise AssertionError(f"{name}: no output from the last cell within {TIMEOUT:.0f} s\n{lab.log()}")
 
 
-def test_a_label_typo_shows_a_box_of_at_most_five_lines(page, lab):
-    output = run_notebook(page, lab, "label-typo.ipynb")
+def test_a_label_typo_shows_a_box_of_at_most_five_lines(outputs):
+    output = outputs["label-typo.ipynb"]
     lines = output["text"].rstrip("\n").splitlines()
     drawn = round(output["height"] / output["line"])
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "label-typo.png"))
     assert len(lines) <= 5 and drawn <= 5, f"{len(lines)} lines of text, {drawn} drawn:\n{output['text']}"
     assert "Did you mean 'paraphrase'?" in output["text"]
     assert "Traceback" not in output["text"] and "File " not in output["text"]
     print(f"\nlabel typo in JupyterLab: {len(lines)} lines of text, {drawn} drawn ({output['mime']})")
 
 
-def test_after_rl_debug_a_teacher_sees_the_full_traceback(page, lab):
-    output = run_notebook(page, lab, "teacher-debug.ipynb")
+def test_after_rl_debug_a_teacher_sees_the_full_traceback(outputs):
+    output = outputs["teacher-debug.ipynb"]
     assert "Traceback" in output["text"] and len(output["text"].splitlines()) > 5

@@ -6,6 +6,7 @@ promises of issue 16 one by one, and test the evidence rules on texts written fo
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -223,6 +224,8 @@ ANYTHING = st.recursive(
     ),
     max_leaves=12,
 )
+#: How many random answers the fuzz test tries (more: RL_FUZZ_EXAMPLES=600).
+FUZZ_EXAMPLES = int(os.environ.get("RL_FUZZ_EXAMPLES", "60"))
 CHECKS = [
     rl.check_metaphors,
     rl.check_worksheet,
@@ -237,7 +240,7 @@ CHECKS = [
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answer=ANYTHING, which=st.integers(0, len(CHECKS) - 1))
 def test_any_answer_gets_feedback_or_a_plain_error(answer, which):
     try:

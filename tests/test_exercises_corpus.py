@@ -117,7 +117,7 @@ def test_every_answer_gets_its_expected_verdict(entry):
         assert "in key" not in kinds and "Found" not in str(feedback)
     if entry["type"] == "gamed":
         assert "every metaphor" not in str(feedback) and "in key" not in verdicts.values()
-    assert str(feedback).startswith(feedback.title) and "<li" in feedback._repr_html_()
+    assert str(feedback).startswith(feedback.title) and "data-kind" in feedback._repr_html_()
 
 
 def test_corpus_summary(capsys):

@@ -121,9 +121,10 @@ class Feedback:
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        items = "".join(
-            f'<li data-kind="{escape(line.kind)}"><strong>{escape(SYMBOLS[line.kind])}:</strong> '
-            f"{escape(line.message)}</li>"
+        # one paragraph per line: each starts with its own symbol and word, so no bullets are needed
+        lines = "".join(
+            f'<p data-kind="{escape(line.kind)}" style="margin:0.2em 0 0.2em 0.5em">'
+            f"<strong>{escape(SYMBOLS[line.kind])}:</strong> {escape(line.message)}</p>"
             for line in self.lines
         )
-        return f'<div class="rl-feedback"><p><strong>{escape(self.title)}</strong></p><ul>{items}</ul></div>'
+        return f'<div class="rl-feedback"><p><strong>{escape(self.title)}</strong></p>{lines}</div>'
