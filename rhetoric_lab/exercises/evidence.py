@@ -69,7 +69,7 @@ def occurs(answer: str, article: Article) -> bool:
     >>> occurs("the parent tumours", Article.from_text("Destroy the parent tumor now."))
     True
     """
-    wanted = " ".join(stems_of(answer))
+    wanted = " ".join(stems_of(normalize(answer)))  # "the world" occurs where "the entire world" does
     return bool(wanted) and f" {wanted} " in _stem_text(article)
 
 

@@ -89,7 +89,8 @@ class _Hunt:
 
     def known(self, phrase: str) -> bool:
         """A phrase worth naming when a comma is missing: a key item or a finder's candidate."""
-        return bool(self.hits(phrase, holds_phrase)) or any(_same_stems(phrase, t) for t in self.candidates["text"])
+        domain = self.candidates[self.candidates["tier"] == "domain"]["text"]
+        return bool(self.hits(phrase, holds_phrase)) or any(_same_stems(phrase, t) for t in domain)
 
     def reason(self, name: str, answer: str) -> str:
         return self.reasons["not_this_kind"][name].format(answer=repr(answer))
@@ -222,23 +223,36 @@ def _not_in_text(hunt: _Hunt, answer: str, fb: Feedback) -> None:
 
 
 def _defensible(hunt: _Hunt, answer: str, fb: Feedback, inside: bool) -> bool:
-    """A "defensible" line when the finder (in this text) or the lexicon (for these words) knows the answer."""
+    """A "defensible" line when the module knows the answer as a metaphor candidate.
+
+    The evidence, strongest first: the finder flags it in this text with a source domain; the
+    lexicon lists the words; the VUA corpus counts (the finder's "everyday" tier) show how often
+    annotators marked the word metaphor-related.
+    """
     flagged = [r for r in hunt.candidates.itertuples() if _same_stems(answer, r.text)]
-    where = "the module's finder flags it in this text"
+    flagged.sort(key=lambda r: r.tier != "domain")
     if not flagged:
         try:
             flagged = list(find_metaphors(answer).itertuples())
         except RhetoricLabError:
             flagged = []
         where = "the module's metaphor lexicon lists it"
+    elif flagged[0].tier == "domain":
+        where = "the module's finder flags it in this text"
+    else:
+        where = f"the corpus evidence knows it ({flagged[0].evidence})"
     if not flagged:
         return False
     part = "the key has it only inside a longer expression, but " if inside else "the key does not list it, but "
+    first = flagged[0]
+    if first.tier == "domain":
+        what = f" under {first.domain} (basic meaning: {first.basic_meaning})"
+    else:
+        what = ""
     fb.add(
         "defensible",
-        f"{answer!r}: {part}{where} under {flagged[0].domain} (basic meaning: {flagged[0].basic_meaning}). What "
-        "does it mean here? If the two meanings contrast and the one here is understood through the basic one, "
-        "it is a metaphor: say so in a sentence.",
+        f"{answer!r}: {part}{where}{what}. What is its basic meaning, and what does it mean here? If the two "
+        "contrast and the one here is understood through the basic one, it is a metaphor: say so in a sentence.",
         about=answer,
     )
     return True
@@ -257,7 +271,7 @@ def check_metaphors(answers, show_answers: bool = False) -> Feedback:
     answers = as_answer_list(answers, "the metaphors you found", _EXAMPLE)
     key = load_key(KEY_TOPIC)
     article = key_article(KEY_TOPIC)
-    hunt = _Hunt(key["entries"], article, find_metaphors(article), key["feedback"])
+    hunt = _Hunt(key["entries"], article, find_metaphors(article, tiers="all"), key["feedback"])
     feedback = Feedback(f"Metaphors in {key['article']}: your list and the key")
     limit = max(30, 2 * len(hunt.metaphors))
     coverage = evidence.content_coverage(answers, article)
