@@ -56,8 +56,8 @@ class _Research:
         return self.data["not_this_kind"][kind].format(**{k: repr(v) for k, v in values.items()})
 
 
-def _what_year_is(research: _Research, year: int, entry: dict) -> str | None:
-    """What the module knows about a year outside this reference's own story, as a sentence (or None)."""
+def _other_story(research: _Research, year: int, entry: dict) -> str | None:
+    """A year of another reference's story, or of the article's own moment, as a sentence (or None)."""
     for other in research.entries:
         for y in other["research_years"] if other is not entry else ():
             if y["year"] == year:
@@ -65,14 +65,19 @@ def _what_year_is(research: _Research, year: int, entry: dict) -> str | None:
     for known in research.data["known_years"]:
         if known["year"] == year:
             return known["what"]
+    return None
+
+
+def _gazetteer_year(year: int) -> str | None:
+    """A one-year event, text or monument of that year in the gazetteer (or a birth or death), as a sentence."""
     table = gazetteer_table()
-    rows = table[(table["start_year"] == year) | (table["end_year"] == year)]
-    order = {"event": 0, "text": 1, "monument": 2, "place": 3, "myth": 4, "person": 5}
-    for row in sorted(rows.itertuples(), key=lambda r: (r.start_year != year, order.get(r.category, 9))):
-        if row.category == "person":
+    rows = table[((table["start_year"] == year) & (table["end_year"] == year)) | (table["category"] == "person")]
+    order = {"event": 0, "text": 1, "monument": 2, "place": 3, "myth": 4}
+    for row in sorted(rows.itertuples(), key=lambda r: order.get(r.category, 9)):
+        if row.category != "person":
+            return f"{year} is the year of {row.name} ({row.years_mean})."
+        if year in (row.start_year, row.end_year):
             return f"{year} is the year {row.name} {'was born' if row.start_year == year else 'died'}."
-        which = "" if row.start_year == row.end_year else "first " if row.start_year == year else "last "
-        return f"{year} is the {which}year of {row.name} ({row.years_mean})."
     return None
 
 
@@ -105,15 +110,16 @@ def _judge_year(research: _Research, entry: dict, year: int) -> tuple[str, str]:
         )
     story = research.data["story_years"][key]
     low, high = story["span"]
-    context = _what_year_is(research, year, entry)
     if low <= year <= high:
-        also = f" (The module also knows: {context})" if context else ""
+        known = _gazetteer_year(year)
+        also = f" (The module also knows: {known})" if known else ""
         return "defensible", (
             f"{label}, {year}: inside {story['label']}, but the key lists no event that year. Write down what "
             f"happened and the source you used.{also}"
         )
-    if context:
-        return "off", f"{label}, {year}: not a year of this story. {context} {entry['hint']}"
+    elsewhere = _other_story(research, year, entry)
+    if elsewhere:
+        return "off", f"{label}, {year}: not a year of this story. {elsewhere} {entry['hint']}"
     if _digit_slip(year, [y["year"] for y in entry["research_years"]]):
         return "close", (
             f"{label}, {year}: one digit away from a year in the key. Check the year in your notes or your source."
@@ -128,7 +134,9 @@ def _judge_year(research: _Research, entry: dict, year: int) -> tuple[str, str]:
         where = f"before {label} was born ({first})" if year < first else f"after {label} died ({last})"
     else:
         where = f"{'before' if year < first else 'after'} {entry['research_span_label']}"
-    return "off", f"{label}, {year}: that is {where}. {entry['hint']}"
+    known = _gazetteer_year(year)
+    also = f" ({known})" if known else ""
+    return "off", f"{label}, {year}: that is {where}.{also} {entry['hint']}"
 
 
 def _not_a_reference(research: _Research, name: str, fb: Feedback) -> None:
