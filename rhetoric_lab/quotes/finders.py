@@ -122,9 +122,9 @@ def find_quotations(article_or_text):
     ``paragraph``, plus ``open_mark``, ``close_mark``, ``open_at``, ``close_at``, ``quote_id`` (shared by
     the pieces of a quotation over several paragraphs) and ``level`` (2 = a quotation inside a quotation).
 
-    >>> q = find_quotations('The mayor called it a “historic” day. “We did it,” she said.')
+    >>> q = find_quotations('Mayor Ruth Alvarado called it a “historic” day. “We did it,” she said.')
     >>> q[["text", "kind", "speaker", "speaker_how"]].values.tolist()
-    [['historic', 'partial', 'The mayor', 'noun phrase'], ['We did it,', 'direct', 'The mayor', 'pronoun → name']]
+    [['historic', 'partial', 'Alvarado', 'named'], ['We did it,', 'direct', 'Alvarado', 'pronoun → name']]
     """
     a = _analyse(article_or_text)
     text = a.article.text
