@@ -77,3 +77,13 @@ def load_run_py():
     run_py = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(run_py)
     return run_py
+
+
+def fresh_copy(target: Path) -> None:
+    """The repository's tracked files as they are now (what `git clone` of this state gives)."""
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, files.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)

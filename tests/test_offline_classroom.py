@@ -15,11 +15,10 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from delivery_support import isolated, isolation_problem
+from delivery_support import fresh_copy, isolated, isolation_problem
 
 pytestmark = [
     pytest.mark.slow,
@@ -77,16 +76,6 @@ STUDENT_MACHINE = textwrap.dedent(
     print(json.dumps(report))
     """
 )
-
-
-def fresh_copy(target: Path) -> None:
-    """The repository's tracked files as they are now (what `git clone` of this state gives)."""
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for name in filter(None, files.decode().split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
 
 
 def test_a_fresh_copy_and_the_wheel_folder_work_without_network(tmp_path):
