@@ -120,6 +120,7 @@ class MemorySampler(threading.Thread):
     def __init__(self, pid: int):
         super().__init__(daemon=True)
         self.pid, self.peak, self.peak_processes, self.stopping = pid, 0, 0, threading.Event()
+        self.seen: dict = {}  # every process met, to stop any that outlive the hub
 
     def run(self) -> None:
         import psutil
@@ -132,6 +133,7 @@ class MemorySampler(threading.Thread):
             except psutil.Error:
                 continue
             for process in processes:
+                self.seen.setdefault(process.pid, process)
                 try:
                     total += process.memory_full_info().pss
                     count += 1
@@ -334,13 +336,15 @@ def inside(students: int, state: Path) -> dict:
             except requests.RequestException:
                 pass
         memory.stopping.set()
+        started_by_us = {**memory.seen, **{p.pid: p for p in psutil.Process().children(recursive=True)}}
         hub.terminate()
         try:
             hub.wait(timeout=60)
         except subprocess.TimeoutExpired:
             hub.kill()
-        for leftover in psutil.Process().children(recursive=True):
-            leftover.kill()
+        for process in started_by_us.values():
+            if process.pid != os.getpid() and process.is_running():  # is_running also rules out a reused pid
+                process.kill()
         hub_log.close()
     failures = [{"student": s.name, "error": s.error, "cells_run": s.cells_run} for s in class_ if s.error]
     slowest = max(class_, key=lambda s: s.times["total"])

@@ -105,4 +105,4 @@ def test_bundle_finds_what_only_the_other_platform_needs(tmp_path):
 
 
 def test_bundle_includes_what_pip_needs_to_build_the_package():
-    assert load_run_py().build_requirements() == ["setuptools>=64"]
+    assert load_run_py().build_requirements() == ["setuptools>=77"]
