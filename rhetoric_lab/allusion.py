@@ -32,7 +32,7 @@ Limits: the rules read only a few words of context. "We drove from Lafayette to
 Baton Rouge" is still taken for the person, and a person's name used for someone
 else (a student called Martin Luther) is not recognised as such. Check every hit.
 
-:func:`references_to_look_up` lists what the gazetteer does not know (proper names,
+:func:`find_references_to_look_up` lists what the gazetteer does not know (proper names,
 years, dates) as prompts for research, never as findings.
 """
 
@@ -43,11 +43,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .data import load_key, read_list, read_table
-from .display.common import markdown_cell as _cell
-from .errors import AnswerFormatError, RhetoricLabError
-from .feedback import Feedback, matches
-from .text import as_article
+import pandas as pd
+
+from .data import read_list, read_table
+from .errors import RhetoricLabError
+from .text import as_article, per_article
+from .wordforms import NAME_PARTICLES, straight
 
 #: Columns of the table that :func:`find_allusions` returns.
 COLUMNS = [
@@ -63,7 +64,7 @@ COLUMNS = [
     "sentence",
     "paragraph",
 ]
-#: Columns of the table that :func:`references_to_look_up` returns.
+#: Columns of the table that :func:`find_references_to_look_up` returns.
 PROMPT_COLUMNS = ["start", "end", "text", "reason", "sentence", "paragraph"]
 #: Gazetteer columns that must be filled in on every row.
 REQUIRED = [
@@ -81,8 +82,6 @@ REQUIRED = [
 ]
 #: The categories a gazetteer row may have.
 CATEGORIES = ("person", "event", "place", "monument", "text", "myth")
-#: The answer key for the seed article: ``seeds/keys/allusions.json``.
-KEY_TOPIC = "allusions"
 #: Characters of context the ``not_before`` / ``not_after`` rules look at.
 CONTEXT = 40
 
@@ -246,15 +245,13 @@ def _entries() -> tuple[_Entry, ...]:
     return tuple(entries)
 
 
-def gazetteer():
+def gazetteer_table():
     """The gazetteer as a DataFrame: one row per reference, years as numbers.
 
-    >>> table = gazetteer()
+    >>> table = gazetteer_table()
     >>> table.set_index("key").loc["pershing", ["start_year", "end_year"]].tolist()
     [1860, 1948]
     """
-    import pandas as pd
-
     table = pd.DataFrame(list(read_table("gazetteer.csv")))
     table["start_year"] = table["start_year"].astype(int)
     table["end_year"] = table["end_year"].astype(int)
@@ -264,19 +261,19 @@ def gazetteer():
 
 @cache
 def _info() -> dict[str, dict]:
-    return {row["key"]: row for row in gazetteer().to_dict("records")}
+    return {row["key"]: row for row in gazetteer_table().to_dict("records")}
 
 
-def describe(key: str) -> dict:
+def describe_allusion(key: str) -> dict:
     """One gazetteer row as a dict: name, years, explanation, what speakers invoke it for, source.
 
-    >>> describe("statue_of_liberty")["start_year"]
+    >>> describe_allusion("statue_of_liberty")["start_year"]
     1886
     """
     info = _info()
     if key not in info:
         raise RhetoricLabError(
-            f"'{key}' is not a key in the gazetteer. Look at gazetteer()['key'] for the keys, "
+            f"'{key}' is not a key in the gazetteer. Look at gazetteer_table()['key'] for the keys, "
             "or use find_allusions(...)['key'] to see the keys found in a text."
         )
     return dict(info[key])
@@ -341,6 +338,7 @@ def _spans(text: str) -> list[tuple[int, int, _Entry]]:
     return sorted(kept, key=lambda c: c[0])
 
 
+@per_article
 def find_allusions(article_or_text):
     """Allusions the gazetteer knows, one row per mention, in text order.
 
@@ -351,8 +349,6 @@ def find_allusions(article_or_text):
     >>> found[["text", "key", "start_year"]].values.tolist()
     [['Waterloo', 'waterloo', 1815]]
     """
-    import pandas as pd
-
     article = as_article(article_or_text)
     rows = [
         {
@@ -370,26 +366,27 @@ def find_allusions(article_or_text):
         }
         for start, end, entry in _spans(article.text)
     ]
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    return table.astype(
+    table = pd.DataFrame(rows, columns=COLUMNS).astype(
         {"start": int, "end": int, "start_year": int, "end_year": int, "sentence": int, "paragraph": int}
     )
+    table.attrs["table"] = "allusions"  # so that rl.highlight(article, found) knows what it shows
+    return table
 
 
-def explain(found):
+def explain_allusions(found):
     """Add the gazetteer's explanation, what speakers invoke it for, and the source to found allusions.
 
-    >>> explain(find_allusions("a Trojan horse"))["invoked_for"].iloc[0]
+    >>> explain_allusions(find_allusions("a Trojan horse"))["invoked_for"].iloc[0]
     'a hidden danger inside an apparent gift'
     """
-    extra = gazetteer()[["key", "years_mean", "explanation", "invoked_for", "source"]]
+    extra = gazetteer_table()[["key", "years_mean", "explanation", "invoked_for", "source"]]
     return found.merge(extra, on="key", how="left")
 
 
-def analyze_section(article) -> list[dict]:
+def to_json(article) -> list[dict]:
     """JSON-ready allusions for ``rhetoric-lab analyze``.
 
-    >>> analyze_section("Remember Pearl Harbor.")[0]["start_year"]
+    >>> to_json("Remember Pearl Harbor.")[0]["start_year"]
     1941
     """
     found = find_allusions(article)
@@ -402,9 +399,9 @@ def analyze_section(article) -> list[dict]:
 
 # ---------------------------------------------------------------- references to look up
 
-_CONNECTORS = {"of", "the", "de", "du", "des", "la", "von", "van", "der", "den", "al", "bin", "ibn"}
+# Small words a name may run on through: "Battle of the Bulge", "Charles de Gaulle".
+_CONNECTORS = NAME_PARTICLES | {"of", "the"}
 _OPENERS = {"“", '"', "``", "‘", "'", "(", "[", ":", "—", "–", "-", "--"}
-_CLITICS = {"'s", "’s", "'", "’"}
 _MONTH = "|".join(MONTHS)
 _MONTH_NO_MAY = "|".join(m for m in MONTHS if m != "May")
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -418,6 +415,11 @@ _YEAR = re.compile(
     r"(?<![\w$£€#/.,])(?:(?:AD|A\.D\.) ?\d{1,4}|\d{1,4} ?(?:BCE|BC|B\.C\.|CE|AD|A\.D\.)(?!\w)"
     r"|(?:1[0-9]{3}|20[0-9]{2})s?)(?![\w%]|[.,]\d|/)"
 )
+
+
+def _is_clitic_token(word: str) -> bool:
+    """A possessive "’s" or a lone apostrophe: it never belongs to a name run."""
+    return straight(word) in ("'s", "'")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -467,9 +469,9 @@ def _name_runs(article) -> list[tuple[int, int]]:
     for i, tok in enumerate(tokens):
         word = tok.text
         starts_sentence = i in openers
-        if not tok.is_word or word in _CLITICS or (current and tokens[current[-1]].sentence != tok.sentence):
+        if not tok.is_word or _is_clitic_token(word) or (current and tokens[current[-1]].sentence != tok.sentence):
             close()
-            if not tok.is_word or word in _CLITICS:
+            if not tok.is_word or _is_clitic_token(word):
                 continue
         capital = _is_capitalised(word) and word not in stop
         if capital and starts_sentence and word not in elsewhere and _plain_opener(tokens, i):
@@ -485,7 +487,8 @@ def _name_runs(article) -> list[tuple[int, int]]:
     return runs
 
 
-def references_to_look_up(article_or_text, first_only: bool = False):
+@per_article
+def find_references_to_look_up(article_or_text, first_only: bool = False):
     """Names, years and dates that the gazetteer does not know: prompts for research, not findings.
 
     Heuristics (no tagger, no downloaded data): a run of capitalised words, with "of",
@@ -498,12 +501,10 @@ def references_to_look_up(article_or_text, first_only: bool = False):
     Columns: ``start``, ``end``, ``text``, ``reason``, ``sentence``, ``paragraph``.
     With ``first_only=True`` only the first mention of each name is kept.
 
-    >>> refs = references_to_look_up("In 1917 Colonel Charles Stanton spoke at Picpus Cemetery in Paris.")
+    >>> refs = find_references_to_look_up("In 1917 Colonel Charles Stanton spoke at Picpus Cemetery in Paris.")
     >>> refs["text"].tolist()
     ['1917', 'Colonel Charles Stanton', 'Picpus Cemetery', 'Paris']
     """
-    import pandas as pd
-
     article = as_article(article_or_text)
     text = article.text
     known = [(s, e) for s, e, _ in _spans(text)]
@@ -549,145 +550,13 @@ def references_to_look_up(article_or_text, first_only: bool = False):
     return table.astype({"start": int, "end": int, "sentence": int, "paragraph": int})
 
 
-# ---------------------------------------------------------------- the research exercise
-
-
-def answer_key() -> dict:
-    """The answer key for the seed article, read from ``seeds/keys/allusions.json``.
-
-    >>> [e["key"] for e in answer_key()["entries"]]
-    ['lafayette', 'pershing', 'statue_of_liberty', 'liberation_of_paris']
-    """
-    return load_key(KEY_TOPIC)
-
-
-def _parse_year(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        m = re.search(r"\d{1,4}", value)
-        if m:
-            year = int(m.group())
-            return -year if re.search(r"\bB\.?C\.?(?:E\.?)?\b", value, re.IGNORECASE) else year
-    return None
-
-
-def _key_entry(name: str, entries: list[dict]) -> dict | None:
-    for entry in entries:
-        if any(matches(name, alias) for alias in [entry["text"], *entry["names"]]):
-            return entry
-    return None
-
-
-def check_allusions(answers, show_answers: bool = False) -> Feedback:
-    """Check the research exercise: for each reference, a year you found that belongs to its story.
-
-    ``answers`` is a dict from a reference to a year, for example
-    ``{"Lafayette": 1777, "Pershing": 1917, "Statue of Liberty": 1886, "liberation of Paris": 1944}``.
-    A year the key does not list is never called wrong: the feedback says what the key
-    knows about that stretch of time and asks you to name your source.
-
-    >>> print(check_allusions({"Pershing": 1917}))  # doctest: +ELLIPSIS
-    Research: the four references in Carter's opening line
-      ✔ Found: Pershing, 1917: ...
-    """
-    if not isinstance(answers, dict):
-        raise AnswerFormatError(
-            "Write your research as a dictionary: each reference, a colon, and a year, for example "
-            '{"Lafayette": 1777, "Pershing": 1917}. Put the names in quotation marks and the years without.'
-        )
-    entries = answer_key()["entries"]
-    feedback = Feedback("Research: the four references in Carter's opening line")
-    answered = set()
-    for name, value in answers.items():
-        entry = _key_entry(str(name), entries)
-        if entry is None:
-            listed = ", ".join(e["text"] for e in entries)
-            feedback.add(
-                "not in key",
-                f"{name}: not one of the four references in the opening line ({listed}). "
-                "If you think it is an allusion too, say what it refers to and where you checked it.",
-            )
-            continue
-        label = entry["text"]
-        year = _parse_year(value)
-        if year is None:
-            feedback.add("hint", f"{label}: write the year as a number, for example 1777 (not {value!r}).")
-            continue
-        answered.add(entry["key"])
-        found = [y for y in entry["research_years"] if y["year"] == year]
-        low, high = entry["research_span"]
-        if found:
-            feedback.add("found", f"{label}, {year}: {found[0]['what']}")
-        elif low <= year <= high:
-            feedback.add(
-                "not in key",
-                f"{label}, {year}: inside {entry['research_span_label']}, but the key lists no event that year. "
-                "Write down what happened and the source you used; that is a good answer.",
-            )
-        else:
-            feedback.add(
-                "hint",
-                f"{label}, {year}: outside {entry['research_span_label']}. Check that your source is about "
-                f"{entry['names'][-1]} (not, say, a town or a ship with the same name), then try again.",
-            )
-    for entry in entries:
-        if entry["key"] not in answered:
-            feedback.add("missed", f"{entry['text']}: no year yet. {entry['hint']}")
-    if show_answers:
-        for entry in entries:
-            years = "; ".join(f"{y['year']}: {y['what']}" for y in entry["research_years"])
-            feedback.add("answer", f"{entry['text']} ({entry['category']}). {years}")
-    elif any(k in ("missed", "hint") for k in feedback.kinds()):
-        feedback.add("note", "To see the years in the key, run again with show_answers=True.")
-    return feedback
-
-
-# ---------------------------------------------------------------- answer key as Markdown
-
-
-def answer_key_markdown() -> str:
-    """The answer key as Markdown, rendered from ``seeds/keys/allusions.json``.
-
-    >>> answer_key_markdown().splitlines()[0]
-    '# Answer key: allusions'
-    """
-    key = answer_key()
-    lines = [
-        "# Answer key: allusions",
-        "",
-        f"Generated from `seeds/keys/{KEY_TOPIC}.json`; edit that file, not this one.",
-        "",
-        key["description"],
-        "",
-        f"Article: `seeds/{key['article']}`. Offsets are character positions in that file. "
-        "Years: BCE years would be negative; all four here are CE.",
-        "",
-        "## The four allusions in the opening line",
-        "",
-        "| in the text | offsets | refers to | category | years | why it fits a speech in Paris |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
-    for e in key["entries"]:
-        years = format_span(e["start_year"], e["end_year"])
-        lines.append(
-            f"| {_cell(e['text'])} | {e['start']}–{e['end']} | {_cell(e['names'][-1])} | {e['category']} | "
-            f"{years} ({_cell(e['years_mean'])}) | {_cell(e['why_here'])} |"
-        )
-    lines += ["", "## Structure of the line", "", key["structure"], "", "## Research exercise: accepted years", ""]
-    for e in key["entries"]:
-        lines.append(f"**{e['text']}** (other years inside {e['research_span_label']} are accepted with a source):")
-        lines.append("")
-        for y in e["research_years"]:
-            lines.append(f"- {y['year']}: {_cell(y['what'])}")
-        lines.append("")
-    lines += ["## Not allusions", "", "| in the text | offsets | why not |", "| --- | --- | --- |"]
-    for n in key["not_allusions"]:
-        lines.append(f"| {_cell(n['text'])} | {n['start']}–{n['end']} | {_cell(n['why'])} |")
-    lines += ["", "## Sources", ""]
-    lines += [f"- {_cell(s)}" for s in key["sources"]]
-    return "\n".join(lines) + "\n"
+__all__ = [
+    "describe_allusion",
+    "explain_allusions",
+    "find_allusions",
+    "find_references_to_look_up",
+    "format_span",
+    "format_year",
+    "gazetteer_table",
+    "years_between",
+]

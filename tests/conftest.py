@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import socket
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 import rhetoric_lab as rl
+from rhetoric_lab import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_NAME = "carter-paris-speech-report"
@@ -23,6 +27,23 @@ def seed() -> rl.Article:
 def own_text(name: str) -> str:
     """A test text written for this project, from tests/texts/."""
     return (TEXTS / name).read_text(encoding="utf-8")
+
+
+@dataclass
+class Result:
+    """What a command printed and the exit code it returned, like ``subprocess.CompletedProcess``."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args) -> Result:
+    """Run ``rhetoric-lab ARGS`` in this process (fast); one test in test_cli.py runs the real script."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main([str(a) for a in args])
+    return Result(code, out.getvalue(), err.getvalue())
 
 
 class NetworkBlocked(RuntimeError):

@@ -9,6 +9,7 @@ from conftest import own_text
 
 import rhetoric_lab as rl
 from rhetoric_lab import allusion as al
+from rhetoric_lab import exercises
 from rhetoric_lab.data import load_key, read_table
 from rhetoric_lab.display import allusion as view
 from rhetoric_lab.errors import AnswerFormatError, RhetoricLabError
@@ -30,7 +31,7 @@ def keys(text) -> list[str]:
 
 def test_gazetteer_is_valid_and_large_enough():
     assert al.gazetteer_problems() == []
-    table = al.gazetteer()
+    table = al.gazetteer_table()
     assert len(table) >= 60
     assert table["key"].is_unique
     assert set(table["category"]) == set(al.CATEGORIES)
@@ -66,7 +67,7 @@ def test_validator_catches_duplicate_keys():
 
 
 def test_bce_years_are_negative_and_formatted():
-    table = al.gazetteer().set_index("key")
+    table = al.gazetteer_table().set_index("key")
     assert table.loc["crossing_the_rubicon", "start_year"] == -49
     assert table.loc["ides_of_march", "start_year"] == -44
     assert al.format_year(-44) == "44 BCE"
@@ -177,11 +178,11 @@ def test_bad_input_gets_a_plain_error():
     with pytest.raises(RhetoricLabError):
         al.find_allusions("   ")
     with pytest.raises(RhetoricLabError):
-        al.describe("no_such_key")
+        al.describe_allusion("no_such_key")
 
 
 def test_explain_adds_gazetteer_columns(seed):
-    table = al.explain(al.find_allusions(seed))
+    table = al.explain_allusions(al.find_allusions(seed))
     assert {"explanation", "invoked_for", "source", "years_mean"} <= set(table.columns)
     assert table["source"].str.len().gt(0).all()
 
@@ -190,7 +191,7 @@ def test_explain_adds_gazetteer_columns(seed):
 
 
 def test_references_to_look_up_on_seed(seed):
-    refs = al.references_to_look_up(seed, first_only=True)
+    refs = al.find_references_to_look_up(seed, first_only=True)
     assert list(refs.columns) == al.PROMPT_COLUMNS
     texts = refs["text"].tolist()
     for name in ["Defense Secretary Ash Carter", "ISIL", "Raqqah", "Mosul", "Ramadi", "November"]:
@@ -203,21 +204,21 @@ def test_references_to_look_up_on_seed(seed):
 
 def test_references_to_look_up_years_dates_and_names():
     text = own_text("allusion-business-story.txt")
-    refs = al.references_to_look_up(text)
+    refs = al.find_references_to_look_up(text)
     by_text = dict(zip(refs["text"], refs["reason"], strict=True))
     assert "date" in by_text["4 July 2019"]
     assert "decade" in by_text["1960s"]
     assert "Priya Anand" in by_text and "Meridian Foods" in by_text
     assert "Trojan horse" not in " ".join(refs["text"])
-    assert "a year" in al.references_to_look_up("It began in 1917 and cost $2000.")["reason"].tolist()[0]
-    assert al.references_to_look_up("It began in 1917 and cost $2000.")["text"].tolist() == ["1917"]
+    assert "a year" in al.find_references_to_look_up("It began in 1917 and cost $2000.")["reason"].tolist()[0]
+    assert al.find_references_to_look_up("It began in 1917 and cost $2000.")["text"].tolist() == ["1917"]
 
 
 def test_references_to_look_up_bce_and_empty():
-    assert al.references_to_look_up("The fire in Rome came after 390 BC.")["text"].tolist() == ["Rome", "390 BC"]
+    assert al.find_references_to_look_up("The fire in Rome came after 390 BC.")["text"].tolist() == ["Rome", "390 BC"]
     # a capital that only opens a sentence is not a name
-    assert al.references_to_look_up("Rome burned.")["text"].tolist() == []
-    empty = al.references_to_look_up("nothing to see here.")
+    assert al.find_references_to_look_up("Rome burned.")["text"].tolist() == []
+    empty = al.find_references_to_look_up("nothing to see here.")
     assert empty.empty and list(empty.columns) == al.PROMPT_COLUMNS
 
 
@@ -225,7 +226,7 @@ def test_references_to_look_up_bce_and_empty():
 
 
 def test_check_accepts_key_years_and_explains():
-    fb = al.check_allusions(
+    fb = rl.check_allusions(
         {"Lafayette": 1777, "Pershing": "1917", "the Statue of Liberty": 1886, "Liberation of Paris": 1944}
     )
     assert fb.kinds().count("found") == 4
@@ -234,31 +235,31 @@ def test_check_accepts_key_years_and_explains():
 
 
 def test_check_never_calls_a_defensible_year_wrong():
-    fb = al.check_allusions({"Marquis de Lafayette": 1792})
+    fb = rl.check_allusions({"Marquis de Lafayette": 1792})
     assert fb.lines[0][0] == "not in key"
     assert "source" in fb.lines[0][1]
-    fb = al.check_allusions({"Pershing": 1776})
+    fb = rl.check_allusions({"Pershing": 1776})
     assert fb.lines[0][0] == "hint" and "outside" in fb.lines[0][1]
 
 
 def test_check_reports_missing_and_reveals_only_on_request():
-    fb = al.check_allusions({})
+    fb = rl.check_allusions({})
     assert fb.kinds().count("missed") == 4 and "answer" not in fb.kinds()
-    shown = al.check_allusions({}, show_answers=True)
+    shown = rl.check_allusions({}, show_answers=True)
     assert shown.kinds().count("answer") == 4
     assert "1944" in str(shown)
 
 
 def test_check_unknown_reference_and_bad_form():
-    fb = al.check_allusions({"Napoleon": 1815})
+    fb = rl.check_allusions({"Napoleon": 1815})
     assert fb.lines[0][0] == "not in key"
     with pytest.raises(AnswerFormatError):
-        al.check_allusions(["Lafayette", 1777])
-    assert al.check_allusions({"Pershing": "a long time ago"}).lines[0][0] == "hint"
+        rl.check_allusions(["Lafayette", 1777])
+    assert rl.check_allusions({"Pershing": "a long time ago"}).lines[0][0] == "hint"
 
 
 def test_answer_key_markdown_renders_the_key():
-    md = al.answer_key_markdown()
+    md = exercises.answer_key_markdown("allusions")
     key = load_key("allusions")
     for e in key["entries"]:
         assert f"{e['start']}–{e['end']}" in md
@@ -268,7 +269,7 @@ def test_answer_key_markdown_renders_the_key():
 def test_analyze_section_is_json_ready(seed):
     import json
 
-    section = al.analyze_section(seed)
+    section = al.to_json(seed)
     assert [s["key"] for s in section] == list(SEED_FOUR)
     assert set(section[0]) == {"start", "end", "text", "key", "category", "start_year", "end_year"}
     json.dumps(section)
@@ -278,23 +279,23 @@ def test_analyze_section_is_json_ready(seed):
 
 
 def test_timeline_has_alt_text_and_summary(seed):
-    out = view.timeline(seed, speech_year=2016)
+    out = view.timeline_chart(seed, speech_year=2016)
     assert 'alt="Time line of 4 references' in out.html
     assert "speech year 2016" in out.html
     assert "liberation of Paris (event): 1944, ends 72 years before the speech" in out.plain
 
 
 def test_timeline_with_bce_and_empty():
-    summary = view.timeline_summary("They feared the Ides of March.", speech_year=2016)
+    summary = view.timeline_summary(al.find_allusions("They feared the Ides of March."), speech_year=2016)
     assert "44 BCE" in summary and "2059 years" in summary
-    assert "nothing to place" in view.timeline("Nothing here.").plain
+    assert "nothing to place" in view.timeline_chart("Nothing here.").plain
 
 
 def test_highlight_escapes_and_labels():
-    out = view.highlight("<b>Pearl Harbor</b> & more")
+    out = rl.highlight("<b>Pearl Harbor</b> & more", topic="allusions")
     assert "&lt;b&gt;" in out.html and "<b>Pearl" not in out.html
     assert "[event, 1941]" in out.html
-    assert "No allusions" in view.highlight("plain words").plain
+    assert "No allusions" in rl.highlight("plain words", topic="allusions").plain
 
 
 def test_seed_loads_through_public_api():

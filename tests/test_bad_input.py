@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from conftest import run_cli
 
 import rhetoric_lab as rl
 from rhetoric_lab.errors import EmptyTextError, RhetoricLabError, TextEncodingError, TextNotFoundError
-
-
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "rhetoric_lab", *args], capture_output=True, text=True)
 
 
 def test_missing_path(tmp_path):
@@ -79,6 +73,7 @@ def test_utf8_with_bom_is_read(tmp_path):
     assert rl.load_article(path).sentences[0].text == "A text saved by Notepad."
 
 
+@pytest.mark.slow
 def test_five_megabyte_text_works(seed):
     text = "\n".join([seed.text] * (5_000_000 // len(seed.text) + 1))
     assert len(text.encode()) > 5_000_000

@@ -1,4 +1,7 @@
-"""The command line: `python -m rhetoric_lab analyze` and the `rhetoric-lab` script."""
+"""The command line: `python -m rhetoric_lab analyze` and the `rhetoric-lab` script.
+
+Most tests call ``cli.main`` in this process; one runs the installed script as a real subprocess.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SEED_PATH
+from conftest import SEED_PATH, run_cli
 
-
-def run(*args, exe=(sys.executable, "-m", "rhetoric_lab")):
-    return subprocess.run([*exe, *args], capture_output=True, text=True, encoding="utf-8")
+run = run_cli
 
 
 def test_analyze_json_on_the_seed():
@@ -37,7 +38,7 @@ def test_analyze_text_format_is_a_short_summary():
 def test_console_script_is_installed():
     script = shutil.which("rhetoric-lab", path=str(Path(sys.executable).parent))
     assert script, "the rhetoric-lab console script is not installed in this environment"
-    result = run("analyze", str(SEED_PATH), exe=(script,))
+    result = subprocess.run([script, "analyze", str(SEED_PATH)], capture_output=True, text=True, encoding="utf-8")
     assert result.returncode == 0 and json.loads(result.stdout)["name"] == SEED_PATH.name
 
 

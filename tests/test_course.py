@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_PATH, own_text
+from conftest import ROOT, SEED_PATH, own_text, run_cli
 
-from rhetoric_lab.display.report import SECTIONS, profile_html, save_profile
+from rhetoric_lab.display.report import profile_document, save_profile, section_ids
 from rhetoric_lab.errors import OutputExistsError
+from rhetoric_lab.topics import TOPICS
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 DOCS = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "lessons").rglob("*.md"))]
@@ -30,9 +29,12 @@ def source(cell: dict) -> str:
     return "".join(cell["source"])
 
 
-def test_notebooks_are_numbered_in_sequence():
+def test_notebooks_are_numbered_in_order_and_every_topic_has_its_notebook():
     numbers = [int(p.name[:2]) for p in NOTEBOOKS]
-    assert numbers == list(range(len(NOTEBOOKS))) and len(NOTEBOOKS) == 6
+    assert numbers[0] == 0 and numbers == sorted(set(numbers)), "notebooks are numbered 00, 01, ... without repeats"
+    names = {p.name for p in NOTEBOOKS}
+    for topic in TOPICS:
+        assert topic.notebook in names, f"topic {topic.name}: no notebook {topic.notebook}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -54,9 +56,9 @@ def test_every_notebook_ends_with_key_points_and_a_link_on(path):
     assert len(re.findall(r"^- ", text, re.MULTILINE)) >= 3
     link = re.search(r"\*\*Lesson complete\.\*\*.*?\]\(([^)]+\.ipynb)\)", text, re.S)
     assert link, f"{path.name}: no link to the next notebook"
-    number = int(path.name[:2])
-    expected = number + 1 if number + 1 < len(NOTEBOOKS) else 0
-    assert link.group(1).startswith(f"{expected:02d}-")
+    position = NOTEBOOKS.index(path)
+    expected = NOTEBOOKS[position + 1] if position + 1 < len(NOTEBOOKS) else NOTEBOOKS[0]
+    assert link.group(1) == expected.name
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -179,17 +181,17 @@ def check_html(document: str) -> _Checker:
 @pytest.mark.parametrize("text_name", ["seed", "business-story.txt", "quotes-unbalanced.txt"])
 def test_profile_is_valid_self_contained_html_with_every_section(text_name):
     text = SEED_PATH.read_text("utf-8") if text_name == "seed" else own_text(text_name)
-    document = profile_html(text, speech_year=2016 if text_name == "seed" else None)
+    document = profile_document(text, speech_year=2016 if text_name == "seed" else None)
     checker = check_html(document)
     assert document.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in document
     assert not checker.errors and not checker.stack, checker.errors
     assert not checker.external, "the profile must load nothing from outside"
-    assert {key for key, _ in SECTIONS} <= checker.ids
+    assert {key for key, _ in section_ids()} <= checker.ids
     assert document.count("data:image/png;base64,") >= 1
 
 
 def test_profile_escapes_the_users_text():
-    document = profile_html('The mayor said: "<script>alert(1)</script> is a cancer."')
+    document = profile_document('The mayor said: "<script>alert(1)</script> is a cancer."')
     assert "<script>" not in document and "&lt;script&gt;" in document
 
 
@@ -205,12 +207,12 @@ def test_profile_refuses_to_overwrite_without_force(tmp_path):
 
 def test_cli_report_saves_and_refuses_to_overwrite(tmp_path):
     out = tmp_path / "profile.html"
-    command = [sys.executable, "-m", "rhetoric_lab", "report", str(SEED_PATH), "-o", str(out), "--year", "2016"]
-    first = subprocess.run(command, capture_output=True, text=True)
+    command = ["report", str(SEED_PATH), "-o", str(out), "--year", "2016"]
+    first = run_cli(*command)
     assert first.returncode == 0, first.stderr
-    second = subprocess.run(command, capture_output=True, text=True)
+    second = run_cli(*command)
     assert second.returncode == 2 and "already exists" in second.stderr and "Traceback" not in second.stderr
-    forced = subprocess.run([*command, "--force"], capture_output=True, text=True)
+    forced = run_cli(*command, "--force")
     assert forced.returncode == 0
 
 
@@ -222,6 +224,6 @@ def test_every_cell_has_a_slide_type_for_presenting(path):
 
 
 def test_profile_carries_the_students_reading_escaped():
-    document = profile_html("A cancer spreads, he said.", reading={"a real metaphor": "<b>cancer</b>"})
+    document = profile_document("A cancer spreads, he said.", reading={"a real metaphor": "<b>cancer</b>"})
     assert 'id="your-reading"' in document and "&lt;b&gt;cancer&lt;/b&gt;" in document
-    assert 'id="your-reading"' not in profile_html("A cancer spreads, he said.")
+    assert 'id="your-reading"' not in profile_document("A cancer spreads, he said.")

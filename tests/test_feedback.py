@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rhetoric_lab.errors import AnswerFormatError
-from rhetoric_lab.feedback import Feedback, as_answer_list, matches, normalize
+from rhetoric_lab.exercises.feedback import Feedback, as_answer_list, matches, normalize
 
 
 @pytest.mark.parametrize(

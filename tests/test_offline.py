@@ -36,7 +36,7 @@ from rhetoric_lab import readability
 figures = readability.textstat_figures("Revenue increased dramatically. Investors celebrated the news.")
 article = rl.load_article("carter-paris-speech-report")
 result = rl.analyze(article)
-section = readability.analyze_section(article)
+section = readability.to_json(article)
 print(json.dumps({"figures": figures, "analysis_keys": sorted(result), "section": section}))
 """
 

@@ -6,6 +6,7 @@ import pytest
 from conftest import own_text
 
 import rhetoric_lab as rl
+from rhetoric_lab import exercises
 from rhetoric_lab import quotes as q
 from rhetoric_lab.data import load_key, read_table
 from rhetoric_lab.display import quotes as view
@@ -50,7 +51,7 @@ def test_reporting_verb_lexicon_is_complete_and_valid():
 
 def test_speaker_words_have_known_roles():
     rows = read_table("quote_speaker_words.csv")
-    assert {r["role"] for r in rows} == {"title", "particle", "pronoun", "person_noun", "not_name", "not_clause"}
+    assert {r["role"] for r in rows} == {"title", "pronoun", "person_noun", "not_name", "not_clause"}
 
 
 # --- the seed -----------------------------------------------------------------------------------
@@ -65,7 +66,7 @@ def test_seed_has_the_six_quotations_of_the_key(seed):
     ]
     assert set(found["speaker"]) == {"Carter"}
     assert list(found["verb"]) == [e["verb"] for e in key]
-    assert q.quotation_warnings(seed).empty
+    assert q.find_quotation_warnings(seed).empty
     # mixed marks: two quotations open with a curly mark and close with a straight one
     assert list(found["close_mark"]).count('"') == 2
 
@@ -91,7 +92,7 @@ def test_seed_sentence_labels_match_the_key(seed):
 
 
 def test_seed_reporting_verbs_match_the_key(seed):
-    found = q.reporting_verbs(seed)
+    found = q.find_reporting_verbs(seed)
     assert [(r["start"], r["verb"]) for r in found.to_dict("records")] == [
         (e["start"], e["verb"]) for e in entries("verb")
     ]
@@ -101,14 +102,14 @@ def test_seed_reporting_verbs_match_the_key(seed):
 
 
 def test_participial_frame_and_title_reduction(seed):
-    found = q.reporting_verbs(seed)
+    found = q.find_reporting_verbs(seed)
     participles = found[found["frame"] == "participle"]
     assert set(participles["verb"]) == {"express", "praise", "explain", "compare", "outline"}
     assert found.iloc[1]["text"] == "outlined" and found.iloc[1]["speaker"] == "Carter"  # Defense Secretary Ash Carter
 
 
 def test_voice_spans_partition_every_sentence(seed):
-    spans = q.voice_spans(seed)
+    spans = q.find_voices(seed)
     for sent in seed.sentences:
         mine = spans[spans["sentence"] == sent.index].sort_values("start")
         assert mine["start"].iloc[0] == sent.start and mine["end"].iloc[-1] == sent.end
@@ -153,7 +154,7 @@ def test_several_speakers_and_he_said_after_a_named_speaker(board):
     found = q.find_quotations(board)
     spoken = found[found["level"] == 1]
     assert list(spoken["speaker"]) == ["Okafor", "Okafor", "Reyes", "Reyes", None]
-    verbs = q.reporting_verbs(board)
+    verbs = q.find_reporting_verbs(board)
     # "He said the savings ..." follows "Board member Tom Reyes disagreed."
     assert verbs.iloc[2]["text"] == "said" and verbs.iloc[2]["speaker"] == "Reyes"
     assert "warn" in set(verbs.loc[verbs["speaker"] == "Reyes", "verb"])
@@ -166,7 +167,7 @@ def test_single_quotes_nested_in_straight_double_quotes(board):
     assert inner["text"] == "small adjustment,"
     assert outer["start"] < inner["start"] and inner["end"] < outer["end"]
     assert outer["open_mark"] == outer["close_mark"] == '"'
-    assert q.quotation_warnings(board).empty
+    assert q.find_quotation_warnings(board).empty
 
 
 def test_scare_quotes_and_according_to(board, match):
@@ -185,7 +186,7 @@ def test_quotation_over_two_paragraphs(match):
     assert len(mills) == 2 and list(mills["paragraph"]) == [1, 2]
     assert mills.iloc[0]["close_mark"] == "" and mills.iloc[0]["text"].endswith("like this.")
     assert set(mills["speaker"]) == {"Mills"} and set(mills["kind"]) == {"direct"}
-    assert q.quotation_warnings(match).empty
+    assert q.find_quotation_warnings(match).empty
 
 
 def test_split_direct_quotation_and_pronoun_speaker(match):
@@ -208,14 +209,14 @@ def test_only_straight_quotes_and_single_quotes():
 
 def test_unbalanced_mark_is_a_warning_with_its_position():
     text = own_text("quotes-unbalanced.txt")
-    warnings = q.quotation_warnings(text)
+    warnings = q.find_quotation_warnings(text)
     assert len(warnings) == 1
     assert warnings.iloc[0]["start"] == text.index("“we will") and warnings.iloc[0]["mark"] == "“"
     found = q.find_quotations(text)
     # the unpaired mark is never glued to the text after it
     assert list(found["text"]) == ["a target, not a promise."]
     assert "we will open" not in " ".join(found["text"])
-    verbs = q.reporting_verbs(text)
+    verbs = q.find_reporting_verbs(text)
     assert list(verbs["speaker"]) == ["the mayor", "a spokesman", "a spokesman"]
 
 
@@ -228,7 +229,7 @@ def test_unbalanced_mark_is_a_warning_with_its_position():
     ],
 )
 def test_other_unpaired_marks(text, message):
-    warnings = q.quotation_warnings(text)
+    warnings = q.find_quotation_warnings(text)
     assert len(warnings) == 1 and message in warnings.iloc[0]["message"]
 
 
@@ -244,11 +245,11 @@ def test_no_quotations_gives_empty_tables_with_the_right_columns():
         "sentence",
         "paragraph",
     ]
-    assert q.find_quotations(text).empty and q.quotation_warnings(text).empty
-    assert q.reporting_verbs(text).empty and q.find_indirect_speech(text).empty
+    assert q.find_quotations(text).empty and q.find_quotation_warnings(text).empty
+    assert q.find_reporting_verbs(text).empty and q.find_indirect_speech(text).empty
     table = q.voice_table(text)
     assert set(table["label"]) == {"narration"} and table["quoted_words"].sum() == 0
-    assert q.analyze_section(text) == []
+    assert q.to_json(text) == []
     assert "No reporting verbs" in view.verb_chart(text).plain
 
 
@@ -263,42 +264,42 @@ def test_bad_input_is_a_plain_error(bad):
 
 def test_check_accepts_key_and_defensible_labels_and_never_says_wrong():
     key = {e["sentence"]: e for e in entries("sentence")}
-    fb = q.check_quotes({n: e["label"] for n, e in key.items()})
+    fb = rl.check_quotes({n: e["label"] for n, e in key.items()})
     assert fb.kinds() == ["found"] * len(key)
     defensible = {n: e["also_accept"][0] for n, e in key.items() if e["also_accept"]}
-    fb = q.check_quotes(defensible)
+    fb = rl.check_quotes(defensible)
     assert all(k in ("found", "missed") for k in fb.kinds()) and "defensible" in str(fb)
-    fb = q.check_quotes({8: "narration"})
+    fb = rl.check_quotes({8: "narration"})
     assert fb.kinds() == ["not in key", "missed"] and "wrong" not in str(fb).lower()
     assert "★" not in str(fb)
-    assert str(q.check_quotes({8: "narration"}, show_answers=True)).count("★ From the key") == len(key)
+    assert str(rl.check_quotes({8: "narration"}, show_answers=True)).count("★ From the key") == len(key)
 
 
 def test_check_accepts_a_list_and_synonyms_and_explains_bad_form():
-    fb = q.check_quotes(["narration", "direct quotation", "Reporter", "indirect speech"])
+    fb = rl.check_quotes(["narration", "direct quotation", "Reporter", "indirect speech"])
     assert fb.kinds()[:4] == ["found"] * 4
     for bad in ["direct", {99: "direct"}, {1: "shouted"}]:
         with pytest.raises(AnswerFormatError):
-            q.check_quotes(bad)
+            rl.check_quotes(bad)
 
 
 def test_compare_verbs_reports_the_change_of_stance():
-    fb = q.compare_verbs("Carter pledged to develop a coalition.", "Carter said he would develop a coalition.")
+    fb = rl.check_verb_rewrite("Carter pledged to develop a coalition.", "Carter said he would develop a coalition.")
     assert "from evaluative to neutral" in str(fb)
-    fb = q.compare_verbs("Carter said it.", "Carter said it again.")
+    fb = rl.check_verb_rewrite("Carter said it.", "Carter said it again.")
     assert "same" in str(fb)
 
 
 def test_analyze_section_is_json_ready(seed):
     import json
 
-    section = q.analyze_section(seed)
+    section = q.to_json(seed)
     assert len(section) == 6 and set(section[0]) == {"start", "end", "text", "kind", "speaker", "verb"}
     json.dumps(section)
 
 
 def test_answer_key_markdown_comes_from_the_key():
-    markdown = q.answer_key_markdown()
+    markdown = exercises.answer_key_markdown("quotes")
     for e in entries("quotation"):
         assert e["text"].replace("|", "\\|") in markdown
     assert markdown.count("| partial | Carter |") == 4 and markdown.count("| direct | Carter |") == 2
@@ -309,7 +310,7 @@ def test_answer_key_markdown_comes_from_the_key():
 
 def test_views_escape_text_and_label_in_words():
     text = "“<b>We won</b>,” Mills said. Mills said the <script>bus</script> was late."
-    html = view.who_speaks_html(text).html
+    html = rl.highlight(text, topic="quotes").html
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "[Mills: quoted]" in html and "[Mills: paraphrased]" in html
 
@@ -319,12 +320,12 @@ def test_charts_have_alt_text_and_summaries(seed):
     assert 'alt="Stacked bars' in voice.html and "¶5: 97% quoted" in voice.plain
     verbs = view.verb_chart(seed)
     assert "12 neutral and 5 evaluative" in verbs.plain and "pledge ×1 (evaluative)" in verbs.plain
-    shares = view.voice_shares(seed)
+    shares = q.voice_share_table(seed)
     assert ((shares[["quoted", "paraphrase", "narration"]].sum(axis=1) - 1).abs() < 0.01).all()
 
 
 def test_warnings_view_shows_position():
-    assert "Position 8" in view.warnings_html("He said “we will win.").html
+    assert "Position 8" in view.show_warnings("He said “we will win.").html
 
 
 def test_frame_after_an_exclamation_in_its_own_sentence():

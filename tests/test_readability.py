@@ -8,7 +8,9 @@ import pytest
 from conftest import ROOT, own_text
 
 import rhetoric_lab as rl
+from rhetoric_lab import exercises
 from rhetoric_lab import readability as rd
+from rhetoric_lab.data import load_key
 from rhetoric_lab.display import readability as view
 from rhetoric_lab.errors import AnswerFormatError, RhetoricLabError
 
@@ -173,8 +175,8 @@ def test_textstat_comparison_on_the_seed_explains_the_difference(seed):
     assert table.loc["sentences", "ours"] == 12 and table.loc["sentences", "textstat"] == 15
     assert "U.S." in table.loc["sentences", "explanation"]
     assert "0.0588" in table.loc["coleman_liau_index", "explanation"]
-    assert set(rd.textstat_sentence_breaks(seed)["text"]) == {"U.S."}
-    assert all(seed.text[r.start : r.end] == r.text for r in rd.glued_words(seed).itertuples())
+    assert set(rd.find_textstat_sentence_breaks(seed)["text"]) == {"U.S."}
+    assert all(seed.text[r.start : r.end] == r.text for r in rd.find_glued_words(seed).itertuples())
 
 
 def test_with_the_true_sentence_count_the_flesch_score_falls(seed):
@@ -193,7 +195,7 @@ def test_textstat_comparison_on_another_register():
 
 def test_voices_split_every_word_once(seed):
     for article in (seed, rl.as_article(own_text("readability-school-board.txt"))):
-        table = rd.by_voice(article)
+        table = rd.voice_difficulty_table(article)
         assert list(table.columns) == rd.VOICE_COLUMNS
         assert table["words"].sum() == len(article.words)
         assert "quoted" in set(table["voice"]) and "narration" in set(table["voice"])
@@ -211,8 +213,8 @@ def test_working_shows_each_step(seed):
 
 def test_views_escape_text_and_describe_figures():
     text = "<script>alert(1)</script> The fans cheered. We won the cup."
-    assert "<script>" not in view.sentence_grades(text).html
-    assert "&lt;script&gt;" in view.sentence_grades(text).html
+    assert "<script>" not in rl.highlight(text, topic="readability").html
+    assert "&lt;script&gt;" in rl.highlight(text, topic="readability").html
     sports = own_text("readability-sports.txt")
     chart = view.sentence_length_chart(sports)
     assert 'alt="Bar chart' in chart.html and "What the chart shows" in chart.html
@@ -221,43 +223,43 @@ def test_views_escape_text_and_describe_figures():
 
 def test_key_agrees_with_the_module_and_the_article(seed):
     key = json.loads((ROOT / "seeds" / "keys" / "readability.json").read_text(encoding="utf-8"))
-    hand = next(e for e in key["entries"] if e["kind"] == "hand_calculation")
+    hand = next(e for e in key["entries"] if e["type"] == "hand_calculation")
     assert seed.text[hand["start"] : hand["end"]] == hand["text"] == seed.sentences[hand["sentence"]].text
     work = rd.working(seed, sentence=hand["sentence"])
     assert (work.total_words, work.total_syllables) == (hand["words"], hand["syllables"])
     assert hand["score"] == round(rd.flesch_kincaid_grade(hand["words"], 1, hand["syllables"]), 2)
-    letters = {e["metric"] for e in key["entries"] if e["kind"] == "metric_input" and e["counts_letters"]}
+    letters = {e["metric"] for e in key["entries"] if e["type"] == "metric_input" and e["counts_letters"]}
     assert letters == {m for m in rd.METRICS if "letters" in rd.FORMULAS[m].uses or "characters" in rd.FORMULAS[m].uses}
-    md = rd.answer_key_markdown()
+    md = exercises.answer_key_markdown("readability")
     assert f"{hand['score']:.2f}" in md and "Coleman–Liau" in md
 
 
 def test_hand_calculation_feedback_is_fair():
-    key = next(e for e in rd._key()["entries"] if e["kind"] == "hand_calculation")
+    key = next(e for e in load_key("readability")["entries"] if e["type"] == "hand_calculation")
     w, s = key["words"], key["syllables"]
-    right = rd.check_hand_calculation(w, s, key["score"])
+    right = rl.check_hand_calculation(w, s, key["score"])
     assert right.kinds() == ["found", "found", "found"]
     # One syllable more is defensible: a note, never "wrong"; the arithmetic is judged on the student's counts.
-    other = rd.check_hand_calculation(w, s + 1, round(rd.flesch_kincaid_grade(w, 1, s + 1), 1))
+    other = rl.check_hand_calculation(w, s + 1, round(rd.flesch_kincaid_grade(w, 1, s + 1), 1))
     assert other.kinds() == ["found", "note", "found"]
-    slip = rd.check_hand_calculation(w, s, key["score"] + 3)
+    slip = rl.check_hand_calculation(w, s, key["score"] + 3)
     assert "hint" in slip.kinds() and "answer" not in slip.kinds()
-    assert "answer" in rd.check_hand_calculation(w, s, 0, show_answers=True).kinds()
+    assert "answer" in rl.check_hand_calculation(w, s, 0, show_answers=True).kinds()
     with pytest.raises(AnswerFormatError):
-        rd.check_hand_calculation("seventeen", s, 11)
+        rl.check_hand_calculation("seventeen", s, 11)
 
 
 def test_letter_formulas_feedback():
-    fb = rd.check_letter_formulas(["Coleman-Liau", "ARI"])
+    fb = rl.check_letter_formulas(["Coleman-Liau", "ARI"])
     assert fb.kinds() == ["found", "found"]
-    fb = rd.check_letter_formulas("SMOG, poetry")
+    fb = rl.check_letter_formulas("SMOG, poetry")
     assert fb.kinds() == ["hint", "not in key", "missed"]
-    assert [k for k in rd.check_letter_formulas("ARI", show_answers=True).kinds()] == ["found", "missed", "answer"]
+    assert [k for k in rl.check_letter_formulas("ARI", show_answers=True).kinds()] == ["found", "missed", "answer"]
     assert "answer" not in fb.kinds()
 
 
 def test_analyze_section_carries_every_metric_counts_and_textstat(seed):
-    section = rd.analyze_section(seed)
+    section = rd.to_json(seed)
     assert set(rd.METRICS) <= set(section) and set(rd.COUNTS) <= set(section)
     assert section["sentences"] == 12 and section["textstat"]["sentences"] == 15
     assert set(rd.METRICS) <= set(section["textstat"])
@@ -267,11 +269,11 @@ def test_analyze_section_carries_every_metric_counts_and_textstat(seed):
 def test_hand_calculation_check_does_not_reveal_the_key_before_it_is_asked():
     from rhetoric_lab.data import load_key
 
-    key = next(e for e in load_key("readability")["entries"] if e.get("kind") == "hand_calculation")
-    blank = str(rd.check_hand_calculation(0, 0, 0.0))
+    key = next(e for e in load_key("readability")["entries"] if e.get("type") == "hand_calculation")
+    blank = str(rl.check_hand_calculation(0, 0, 0.0))
     assert "replace the zeros" in blank and str(key["words"]) not in blank
-    off = str(rd.check_hand_calculation(key["words"] + 3, key["syllables"] - 9, 5.0))
+    off = str(rl.check_hand_calculation(key["words"] + 3, key["syllables"] - 9, 5.0))
     assert f" {key['words']} " not in off and f" {key['syllables']} " not in off
     assert "fewer than the module by more than" in off
-    letters = rd.check_hand_calculation(key["words"], key["syllables"] + 4, 0)
+    letters = rl.check_hand_calculation(key["words"], key["syllables"] + 4, 0)
     assert "note" in letters.kinds() and "defensible" in str(letters)

@@ -8,7 +8,9 @@ import pytest
 from conftest import TEXTS
 
 import rhetoric_lab as rl
-from rhetoric_lab import allusion, quotes, readability
+from rhetoric_lab import allusion, readability
+from rhetoric_lab.quotes import marks
+from rhetoric_lab.readability import counting
 
 TEXT_NAMES = sorted(p.name for p in TEXTS.glob("*.txt"))
 
@@ -33,8 +35,8 @@ def test_allusion_matches_check_the_character_before():
 @pytest.mark.parametrize("name", TEXT_NAMES)
 def test_outer_quote_cuts_are_the_simple_filter(name):
     art = article(name)
-    found, _ = quotes._scan(art)
-    outer = quotes._OuterQuotes(found)
+    found, _ = marks._scan(art)
+    outer = marks._OuterQuotes(found)
     level1 = [q for q in found if q.level == 1]
     for a, b in zip(level1, level1[1:], strict=False):  # what the bisect relies on
         assert a.close_at < b.open_at
@@ -53,5 +55,5 @@ def test_score_table_counts_are_sums_of_word_counts(name, by):
     for row in table.itertuples():
         key = row.sentence if by == "sentence" else row.paragraph
         part = words[words[by] == key]
-        expected = readability._sum_counts(part, row.sentences)
+        expected = counting._sum_counts(part, row.sentences)
         assert {k: getattr(row, k) for k in readability.COUNTS} == expected

@@ -1,12 +1,14 @@
-"""Views for allusions: a timeline of what the text refers to, and the text with allusions highlighted.
+"""Views for allusions: a time line of what the text refers to, and the report's allusion section.
 
-Every view takes the table from :func:`rhetoric_lab.allusion.find_allusions`
-(or an Article / a string, which it analyses first).
+The views take the table from :func:`rhetoric_lab.allusion.find_allusions` (``found``), and
+compute it only when it is not given. The highlighted text is :func:`rhetoric_lab.highlight`.
 """
 
 from __future__ import annotations
 
-from .common import HTML, OKABE_ITO, escape, figure_html, highlight_html, new_figure
+from ..allusion import find_allusions, find_references_to_look_up, format_span, format_year, years_between
+from ..text import as_article
+from .common import HTML, OKABE_ITO, escape, figure_html, new_figure, table_html
 
 #: One colour and one marker shape per category, so the category never rests on colour alone.
 CATEGORY_STYLE = {
@@ -19,31 +21,22 @@ CATEGORY_STYLE = {
 }
 
 
-def _found(found_or_text):
-    from ..allusion import find_allusions
-
-    if hasattr(found_or_text, "columns"):
-        return found_or_text
-    return find_allusions(found_or_text)
-
-
 def _references(found):
     """One row per distinct reference, in order of first mention."""
     return found.drop_duplicates("key").reset_index(drop=True)
 
 
-def timeline_summary(found_or_text, speech_year: int | None = 2016) -> str:
-    """The timeline in words: each reference with its years and its distance from the speech.
+def timeline_summary(found, speech_year: int | None = None) -> str:
+    """The time line in words: each reference with its years and its distance from the speech.
 
     With ``speech_year=None`` (a text whose date is unknown) the distances are left out.
 
-    >>> print(timeline_summary("Remember Pearl Harbor.", speech_year=2016))  # doctest: +NORMALIZE_WHITESPACE
+    >>> print(timeline_summary(find_allusions("Remember Pearl Harbor."), speech_year=2016))
+    ... # doctest: +NORMALIZE_WHITESPACE
     1 reference, in order of mention, with the speech in 2016.
     the attack on Pearl Harbor (event): 1941, ends 75 years before the speech.
     """
-    from ..allusion import format_span, format_year, years_between
-
-    refs = _references(_found(found_or_text))
+    refs = _references(found)
     if refs.empty:
         return "No allusions were found, so there is nothing to place on a timeline."
     if speech_year is None:
@@ -70,18 +63,24 @@ def timeline_summary(found_or_text, speech_year: int | None = 2016) -> str:
     return text
 
 
-def timeline(found_or_text, speech_year: int | None = 2016, title: str = "What the text refers to, on a time line"):
+def timeline_chart(
+    article_or_text,
+    found=None,
+    speech_year: int | None = None,
+    title: str = "What the text refers to, on a time line",
+) -> HTML:
     """A time line of the allusions: a bar for a span of years, a marker for one year, the speech year marked.
 
-    Give ``speech_year=None`` when the text's date is unknown: no speech line is drawn.
+    Give the speech's year, for example ``speech_year=2016``, to mark it; leave it out when the
+    text's date is unknown.
 
-    >>> view = timeline("From Lafayette to the Berlin Wall.")  # doctest: +SKIP
+    >>> "What the chart shows" in timeline_chart("From Lafayette to the Berlin Wall.").html
+    True
     """
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter  # matplotlib loads only when a chart is drawn
 
-    from ..allusion import format_span, format_year
-
-    refs = _references(_found(found_or_text))
+    found = find_allusions(as_article(article_or_text)) if found is None else found
+    refs = _references(found)
     summary = timeline_summary(refs, speech_year)
     if refs.empty:
         return HTML(f"<p>{escape(summary)}</p>", summary)
@@ -132,23 +131,23 @@ def timeline(found_or_text, speech_year: int | None = 2016, title: str = "What t
     return figure_html(fig, alt=alt, summary=summary)
 
 
-def highlight(article_or_text, found=None, title: str = "Allusions in the text"):
-    """The text with each allusion highlighted and labelled with its category and years; the legend explains each.
-
-    >>> "[event, 1815]" in highlight("It was their Waterloo.").html
-    True
-    """
-    from ..allusion import explain, find_allusions, format_span
-    from ..text import as_article
-
-    article = as_article(article_or_text)
-    found = find_allusions(article) if found is None else found
-    if found.empty:
-        message = "No allusions from the gazetteer were found in this text."
-        return HTML(f"<p>{escape(message)}</p>", message)
-    rows, descriptions = [], {}
-    for r in explain(found).itertuples():
-        label = f"{r.category}, {format_span(r.start_year, r.end_year, r.approximate)}"
-        rows.append({"start": r.start, "end": r.end, "label": label})
-        descriptions[label] = descriptions.get(label, f"{r.name}: {r.explanation}")
-    return highlight_html(article.text, rows, descriptions=descriptions, title=title)
+def report_section(article, speech_year: int | None = None, **_options) -> str:
+    """The allusion section of the rhetorical profile: the time line, a table, and references to look up."""
+    found = find_allusions(article)
+    parts = [
+        timeline_chart(article, found, speech_year=speech_year).html
+        if len(found)
+        else "<p>The gazetteer knows none of this text's references.</p>"
+    ]
+    parts.append(
+        table_html(
+            found,
+            ["text", "key", "category", "start_year", "end_year"],
+            ["in the text", "reference", "category", "from", "to"],
+        )
+    )
+    look_up = find_references_to_look_up(article, first_only=True)
+    if len(look_up):
+        names = ", ".join(escape(t) for t in look_up["text"].head(15))
+        parts.append(f"<p><strong>Possible references to look up:</strong> {names}.</p>")
+    return "".join(parts)

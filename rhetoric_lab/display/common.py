@@ -46,15 +46,6 @@ def escape(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
-def markdown_cell(value) -> str:
-    r"""Text made safe for one cell of a Markdown table (the answer keys in ``lessons/``).
-
-    >>> markdown_cell("a | b")
-    'a \\| b'
-    """
-    return str(value).replace("|", "\\|").replace("\n", " ")
-
-
 @dataclass(frozen=True)
 class Style:
     """How one label is drawn: a background colour and an underline style."""
@@ -76,9 +67,16 @@ def style_for(index: int) -> Style:
     return Style(TOL_LIGHT[index % n], UNDERLINES[(index // n) % len(UNDERLINES)])
 
 
-def styles_for(labels) -> dict[str, Style]:
-    """One style per distinct label, in sorted order (stable between runs)."""
-    return {label: style_for(i) for i, label in enumerate(sorted(set(labels)))}
+def styles_for(labels, order=()) -> dict[str, Style]:
+    """One style per distinct label. Labels listed in ``order`` keep their place in it, so a label
+    has the same colour in every view; other labels follow in sorted order.
+
+    >>> styles_for(["b", "a"], order=["b"])["b"] == style_for(0)
+    True
+    """
+    order = list(dict.fromkeys(order))
+    extra = sorted(set(labels) - set(order))
+    return {label: style_for(i) for i, label in enumerate(order + extra) if label in set(labels)}
 
 
 class HTML:
@@ -98,11 +96,12 @@ class HTML:
         return self.html
 
 
-def highlight_html(text: str, spans, label_key: str = "label", descriptions=None, title: str = "") -> HTML:
+def highlight_html(text: str, spans, label_key: str = "label", descriptions=None, title: str = "", order=()) -> HTML:
     """Show ``text`` with ``spans`` highlighted, a label written after each, and a legend.
 
     ``spans`` is a DataFrame or a list of dicts with ``start``, ``end`` and ``label_key``.
-    Where spans overlap, the one that starts first (then the longer one) is shown.
+    Where spans overlap, the one that starts first (then the longer one) is shown. ``order``
+    lists every label the view can show, so that each keeps one colour across views.
 
     >>> view = highlight_html("a cancer spreads", [{"start": 2, "end": 8, "label": "disease"}])
     >>> "[disease]" in view.html
@@ -110,7 +109,7 @@ def highlight_html(text: str, spans, label_key: str = "label", descriptions=None
     """
     rows = spans.to_dict("records") if hasattr(spans, "to_dict") else list(spans)
     rows = sorted(rows, key=lambda r: (r["start"], -(r["end"] - r["start"])))
-    styles = styles_for(r[label_key] for r in rows)
+    styles = styles_for([str(r[label_key]) for r in rows], order)
     descriptions = descriptions or {}
     parts, plain, pos = [], [], 0
     for row in rows:
@@ -143,6 +142,23 @@ def highlight_html(text: str, spans, label_key: str = "label", descriptions=None
     return HTML(html_text, plain_text)
 
 
+def table_html(frame, columns, headers) -> str:
+    """A plain HTML table of some columns of ``frame``, every cell escaped; "None found." when empty.
+
+    >>> import pandas as pd
+    >>> table_html(pd.DataFrame({"a": ["<b>"]}), ["a"], ["A"])
+    '<table><thead><tr><th scope="col">A</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
+    """
+    if frame is None or len(frame) == 0:
+        return "<p>None found.</p>"
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape('' if row[c] is None else row[c])}</td>" for c in columns) + "</tr>"
+        for row in frame[columns].to_dict("records")
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
 def figure_html(fig, alt: str, summary: str) -> HTML:
     """Show a Matplotlib figure as an image with alt text and a text summary beneath it.
 
@@ -161,6 +177,6 @@ def figure_html(fig, alt: str, summary: str) -> HTML:
 
 def new_figure(width: float = 7, height: float = 3.5):
     """A Matplotlib figure that is not tied to pyplot (so nothing is shown by accident)."""
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # matplotlib loads only when a chart is drawn
 
     return Figure(figsize=(width, height), layout="constrained")

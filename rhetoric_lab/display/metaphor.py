@@ -1,14 +1,16 @@
-"""Views for the metaphor lesson: the text with candidates highlighted, and a chart of candidates.
+"""Views for the metaphor lesson: a chart of the candidates, and the report's metaphor section.
 
-Both take the table from :func:`rhetoric_lab.metaphor.find_metaphors`. Labels are written
-out in words; the user's text is HTML-escaped.
+The views take the table from :func:`rhetoric_lab.metaphor.find_metaphors` (``found``), and
+compute it only when it is not given. The highlighted text is :func:`rhetoric_lab.highlight`.
 """
 
 from __future__ import annotations
 
 from ..errors import RhetoricLabError
+from ..metaphor import find_metaphors
 from ..text import as_article
-from .common import HTML, OKABE_ITO, escape, figure_html, highlight_html, new_figure
+from .common import HTML, OKABE_ITO, escape, figure_html, new_figure
+from .highlight import highlight
 
 
 def _check_found(found, needed=("start", "end", "domain", "paragraph")) -> None:
@@ -16,26 +18,8 @@ def _check_found(found, needed=("start", "end", "domain", "paragraph")) -> None:
     if columns is None or not set(needed) <= set(columns):
         raise RhetoricLabError(
             "This view needs the table from find_metaphors, for example: "
-            "found = mp.find_metaphors(article), then metaphor_chart(found, article)."
+            "found = rl.find_metaphors(article), then rl.metaphor_chart(article, found)."
         )
-
-
-def show_metaphors(article_or_text, found=None, title: str = "Metaphor candidates") -> HTML:
-    """The text with each candidate highlighted and its domain written after it; a legend explains each domain.
-
-    >>> view = show_metaphors("A cancer that spreads.")
-    >>> "[disease and medicine]" in view.html
-    True
-    """
-    from ..metaphor import domain_descriptions, find_metaphors
-
-    article = as_article(article_or_text)
-    found = find_metaphors(article) if found is None else found
-    _check_found(found)
-    if len(found) == 0:
-        message = "The finder flagged no candidates in this text. That does not mean it has no metaphors."
-        return HTML(f'<div class="rl-highlight"><p>{escape(message)}</p></div>', message)
-    return highlight_html(article.text, found, label_key="domain", descriptions=domain_descriptions(), title=title)
 
 
 def _plural(n: int, word: str) -> str:
@@ -72,24 +56,20 @@ def metaphor_summary(found, paragraphs: int | None = None) -> str:
     return " ".join(parts)
 
 
-def metaphor_chart(found, article_or_text=None) -> HTML:
+def metaphor_chart(article_or_text, found=None) -> HTML:
     """Two bar charts, candidates per domain and per paragraph, with alt text and a summary in words.
 
-    Give the article too, so that paragraphs with no candidates are shown as well.
-
-    >>> from rhetoric_lab.metaphor import find_metaphors
-    >>> chart = metaphor_chart(find_metaphors("A cancer spreads. It must be cut out."))
+    >>> chart = metaphor_chart("A cancer spreads. It must be cut out.")
     >>> "What the chart shows" in chart.html
     True
     """
+    article = as_article(article_or_text)
+    found = find_metaphors(article) if found is None else found
     _check_found(found)
-    article = as_article(article_or_text) if article_or_text is not None else None
-    n_paragraphs = len(article.paragraphs) if article is not None else None
+    n_paragraphs = len(article.paragraphs)
     summary = metaphor_summary(found, n_paragraphs)
     if len(found) == 0:
         return HTML(f"<p>{escape(summary)}</p>", summary)
-    if n_paragraphs is None:
-        n_paragraphs = int(found["paragraph"].max()) + 1
     per_domain = found["domain"].value_counts().sort_index(ascending=False).sort_values(kind="stable")
     per_paragraph = found["paragraph"].value_counts().reindex(range(n_paragraphs), fill_value=0)
 
@@ -115,3 +95,9 @@ def metaphor_chart(found, article_or_text=None) -> HTML:
         "Right: the number of candidates in each paragraph."
     )
     return figure_html(fig, alt=alt, summary=summary)
+
+
+def report_section(article, **_options) -> str:
+    """The metaphor section of the rhetorical profile: the highlighted text and the chart."""
+    found = find_metaphors(article)
+    return highlight(article, found, title="").html + metaphor_chart(article, found).html

@@ -1,14 +1,16 @@
-"""Views for the quotation lesson: who speaks where, the voices per paragraph, the reporting verbs.
+"""Views for the quotation lesson: the voices per paragraph, the reporting verbs, unpaired marks, and
+the report's quotation section.
 
-Every view takes an Article or a text (and computes the tables with :mod:`rhetoric_lab.quotes`),
-escapes the text, writes labels in words, and shows figures with alt text and a summary.
+Every view takes an Article or a text and the finder's table (``found``), computed only when it
+is not given; it escapes the text, writes labels in words, and shows figures with alt text and a
+summary. Who speaks where, highlighted in the text, is :func:`rhetoric_lab.highlight`.
 """
 
 from __future__ import annotations
 
-from .. import quotes as q
+from ..quotes import find_quotation_warnings, find_quotations, find_reporting_verbs, voice_share_table
 from ..text import as_article
-from .common import HTML, OKABE_ITO, escape, figure_html, highlight_html, new_figure
+from .common import HTML, OKABE_ITO, escape, figure_html, new_figure, table_html
 
 #: The three voices, in the order they are drawn, with a colour (Okabe & Ito) and a hatch for each.
 VOICES = [
@@ -19,61 +21,15 @@ VOICES = [
 _VOICE_NAMES = {voice: name for voice, name, _, _ in VOICES}
 
 
-def _label(voice: str, speaker) -> str:
-    who = speaker if isinstance(speaker, str) and speaker else "no named speaker"
-    return f"{who}: quoted" if voice == "quoted" else f"{who}: paraphrased"
-
-
-def who_speaks_html(article_or_text, title: str = "Who speaks? Quoted and paraphrased words") -> HTML:
-    """The text with the speaker's quoted and paraphrased words highlighted and labelled in words.
-
-    >>> view = who_speaks_html("“We won,” Mills said. Mills said the bus was late.")
-    >>> "[Mills: quoted]" in view.html and "[Mills: paraphrased]" in view.html
-    True
-    """
-    article = as_article(article_or_text)
-    spans = q.voice_spans(article)
-    rows = [
-        {"start": r["start"], "end": r["end"], "label": _label(r["voice"], r["speaker"])}
-        for r in spans.to_dict("records")
-        if r["voice"] != "narration"
-    ]
-    descriptions = {
-        row["label"]: (
-            "the speaker's own words, inside quotation marks"
-            if row["label"].endswith("quoted")
-            else "the speaker's point in the reporter's words (indirect speech)"
-        )
-        for row in rows
-    }
-    view = highlight_html(article.text, rows, descriptions=descriptions, title=title)
-    note = "<p>Everything not highlighted is the reporter's narration.</p>"
-    return HTML(view.html + note, view.plain)
-
-
-def voice_shares(article_or_text):
-    """Share of words in each voice per paragraph: ``paragraph``, ``quoted``, ``paraphrase``, ``narration``
-    (fractions that add up to 1) and ``words``.
-
-    >>> voice_shares("“We won,” Mills said.")[["quoted", "narration"]].values.tolist()
-    [[0.5, 0.5]]
-    """
-    table = q.voice_table(article_or_text)
-    grouped = table.groupby("paragraph")[["quoted_words", "paraphrased_words", "narration_words"]].sum()
-    grouped.columns = ["quoted", "paraphrase", "narration"]
-    words = grouped.sum(axis=1)
-    shares = grouped.div(words.where(words > 0, 1), axis=0).round(3)
-    shares["words"] = words
-    return shares.reset_index()
-
-
-def voice_chart(article_or_text) -> HTML:
+def voice_chart(article_or_text, found=None) -> HTML:
     """A stacked bar per paragraph: the share of words quoted, paraphrased, and narrated by the reporter.
+
+    ``found`` is the table from :func:`rhetoric_lab.voice_share_table`.
 
     >>> voice_chart("“We won,” Mills said.").plain.splitlines()[0][:30]
     '[Figure: Stacked bars, one per'
     """
-    shares = voice_shares(article_or_text)
+    shares = voice_share_table(article_or_text) if found is None else found
     fig = new_figure(7, 1.8 + 0.4 * max(len(shares), 1))
     ax = fig.add_subplot()
     labels = [f"¶{p}" for p in shares["paragraph"]]
@@ -105,13 +61,15 @@ def voice_chart(article_or_text) -> HTML:
     return figure_html(fig, alt=alt, summary=summary)
 
 
-def verb_chart(article_or_text) -> HTML:
+def verb_chart(article_or_text, found=None) -> HTML:
     """A bar per reporting verb (how often the reporter used it), marked neutral or evaluative in words.
+
+    ``found`` is the table from :func:`rhetoric_lab.find_reporting_verbs`.
 
     >>> "evaluative" in verb_chart("Mills praised the team and said the bus was late.").plain
     True
     """
-    verbs = q.reporting_verbs(article_or_text)
+    verbs = find_reporting_verbs(article_or_text) if found is None else found
     fig = new_figure(7, 0.6 + 0.35 * max(verbs["verb"].nunique(), 1))
     ax = fig.add_subplot()
     if verbs.empty:
@@ -148,14 +106,16 @@ def verb_chart(article_or_text) -> HTML:
     return figure_html(fig, alt=alt, summary=summary)
 
 
-def warnings_html(article_or_text) -> HTML:
+def show_warnings(article_or_text, found=None) -> HTML:
     """The unpaired quotation marks, each with its position and the words around it.
 
-    >>> "never closed" in warnings_html('He said “we will win.').html
+    ``found`` is the table from :func:`rhetoric_lab.find_quotation_warnings`.
+
+    >>> "never closed" in show_warnings('He said “we will win.').html
     True
     """
     article = as_article(article_or_text)
-    warnings = q.quotation_warnings(article)
+    warnings = find_quotation_warnings(article) if found is None else found
     if warnings.empty:
         return HTML("<p>Every quotation mark has a partner.</p>", "Every quotation mark has a partner.")
     items, plain = [], []
@@ -167,3 +127,18 @@ def warnings_html(article_or_text) -> HTML:
         )
         plain.append(f"position {w['start']}: {w['message']}")
     return HTML(f"<ul>{''.join(items)}</ul>", "\n".join(plain))
+
+
+def report_section(article, **_options) -> str:
+    """The quotation section of the rhetorical profile: a table of quotations, and marks to check."""
+    found = find_quotations(article)
+    table = table_html(
+        found,
+        ["paragraph", "text", "kind", "speaker", "verb"],
+        ["¶", "quoted words", "kind", "speaker", "reporting verb"],
+    )
+    warnings = find_quotation_warnings(article)
+    if len(warnings):
+        items = "".join(f"<li>{escape(w)}</li>" for w in warnings["message"])
+        table += f"<p><strong>⚠ Quotation marks to check:</strong></p><ul>{items}</ul>"
+    return table

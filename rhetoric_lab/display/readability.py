@@ -1,18 +1,16 @@
-"""Views for the readability lesson: the working of a score, and charts with alt text and summaries."""
+"""Views for the readability lesson: the working of a score, charts with alt text and summaries, and
+the report's readability section.
+
+The charts take their table (``found``) and compute it only when it is not given. Sentences
+marked by their grade are :func:`rhetoric_lab.highlight` of :func:`rhetoric_lab.find_sentence_scores`.
+"""
 
 from __future__ import annotations
 
 from .. import readability as rd
 from ..text import as_article
-from .common import HTML, OKABE_ITO, escape, figure_html, highlight_html, new_figure
-
-_GRADE_METRICS = (
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog_index",
-    "coleman_liau_index",
-    "automated_readability_index",
-)
+from .common import HTML, OKABE_ITO, escape, figure_html, new_figure, table_html
+from .highlight import GRADE_METRICS
 
 
 def show_working(article_or_text, sentence: int | None = None) -> HTML:
@@ -37,15 +35,17 @@ def show_working(article_or_text, sentence: int | None = None) -> HTML:
     return HTML(html_text, str(work))
 
 
-def sentence_length_chart(article_or_text) -> HTML:
+def sentence_length_chart(article_or_text, found=None) -> HTML:
     """Bars: the length of every sentence in words, in reading order, with the average marked.
+
+    ``found`` is the table from :func:`rhetoric_lab.find_sentence_scores`.
 
     >>> "sentence" in repr(sentence_length_chart("One two three. Four five."))
     True
     """
     article = as_article(article_or_text)
-    table = rd.score_table(article, by="sentence")
-    summary = rd.length_summary(article)
+    table = rd.find_sentence_scores(article) if found is None else found
+    summary = rd.length_summary(article, table)
     longest = table.loc[table["words"].idxmax()]
     fig = new_figure(7, 3.2)
     ax = fig.add_subplot()
@@ -68,22 +68,22 @@ def sentence_length_chart(article_or_text) -> HTML:
     return figure_html(fig, alt=alt, summary=text)
 
 
-def metric_chart(article_or_text) -> HTML:
+def textstat_chart(article_or_text) -> HTML:
     """Bars: the five grade-level scores, ours beside textstat's.
 
-    >>> print(repr(metric_chart("The cat sat on the mat. It purred.")).splitlines()[0][:30])  # doctest: +SKIP
+    >>> print(repr(textstat_chart("The cat sat on the mat. It purred.")).splitlines()[0][:30])  # doctest: +SKIP
     [Figure: Horizontal bar chart
     """
     article = as_article(article_or_text)
     ours = rd.scores(article)
     theirs = rd.textstat_figures(article.text)
-    labels = [rd.FORMULAS[m].label for m in _GRADE_METRICS]
+    labels = [rd.FORMULAS[m].label for m in GRADE_METRICS]
     fig = new_figure(7, 3.4)
     ax = fig.add_subplot()
-    positions = range(len(_GRADE_METRICS))
+    positions = range(len(GRADE_METRICS))
     ax.barh(
         [p - 0.2 for p in positions],
-        [ours[m] for m in _GRADE_METRICS],
+        [ours[m] for m in GRADE_METRICS],
         height=0.4,
         color=OKABE_ITO[4],
         edgecolor="black",
@@ -91,7 +91,7 @@ def metric_chart(article_or_text) -> HTML:
     )
     ax.barh(
         [p + 0.2 for p in positions],
-        [theirs[m] for m in _GRADE_METRICS],
+        [theirs[m] for m in GRADE_METRICS],
         height=0.4,
         color=OKABE_ITO[0],
         edgecolor="black",
@@ -109,20 +109,22 @@ def metric_chart(article_or_text) -> HTML:
     )
     text = "; ".join(
         f"{label}: ours {ours[m]:.1f}, textstat {theirs[m]:.1f}"
-        for label, m in zip(labels, _GRADE_METRICS, strict=False)
+        for label, m in zip(labels, GRADE_METRICS, strict=False)
     )
-    spread = [ours[m] for m in _GRADE_METRICS]
+    spread = [ours[m] for m in GRADE_METRICS]
     text += f". Our five grades run from {min(spread):.1f} to {max(spread):.1f}."
     return figure_html(fig, alt=alt, summary=text)
 
 
-def voice_difficulty_chart(article_or_text) -> HTML:
+def voice_difficulty_chart(article_or_text, found=None) -> HTML:
     """Bars: syllables per word, % long words and % unfamiliar words, for each voice in the text.
+
+    ``found`` is the table from :func:`rhetoric_lab.voice_difficulty_table`.
 
     >>> "[Figure" in repr(voice_difficulty_chart("“We will win,” the coach said."))  # doctest: +SKIP
     True
     """
-    table = rd.by_voice(article_or_text)
+    table = rd.voice_difficulty_table(article_or_text) if found is None else found
     measures = [
         ("polysyllable_percent", "% words of 3+ syllables"),
         ("unfamiliar_percent", "% words not on the Dale–Chall list"),
@@ -155,38 +157,9 @@ def voice_difficulty_chart(article_or_text) -> HTML:
     return figure_html(fig, alt=alt, summary=text + ".")
 
 
-def _band(grade) -> str:
-    if grade is None:
-        return "no words"
-    if grade < 9:
-        return "grade below 9"
-    if grade < 13:
-        return "grade 9–12"
-    if grade < 17:
-        return "grade 13–16"
-    return "grade 17 or more"
-
-
-def sentence_grades(article_or_text, metric: str = "flesch_kincaid_grade") -> HTML:
-    """The text with each sentence marked by its grade band (one grade-level metric).
-
-    >>> "grade" in sentence_grades("The cat sat. It purred.").html
-    True
-    """
-    if metric not in _GRADE_METRICS:
-        from ..errors import RhetoricLabError
-
-        raise RhetoricLabError(f"Choose a grade-level metric: {', '.join(_GRADE_METRICS)}.")
-    article = as_article(article_or_text)
-    table = rd.score_table(article, by="sentence")
-    spans = [{"start": r.start, "end": r.end, "label": _band(getattr(r, metric))} for r in table.itertuples()]
-    descriptions = {
-        "grade below 9": "below US grade 9",
-        "grade 9–12": "US high-school grades",
-        "grade 13–16": "college years",
-        "grade 17 or more": "beyond a four-year college degree",
-        "no words": "a piece with no words",
-    }
-    return highlight_html(
-        article.text, spans, descriptions=descriptions, title=f"Each sentence by its {rd.FORMULAS[metric].label}"
-    )
+def report_section(article, **_options) -> str:
+    """The readability section of the rhetorical profile: the seven scores, and what they miss."""
+    summary = rd.score_summary(article)
+    table = table_html(summary.round(1), ["label", "score", "scale"], ["formula", "score", "scale"])
+    notes = "".join(f"<li>{escape(n)}</li>" for n in rd.caveats(article))
+    return table + f"<ul class='rl-note'>{notes}</ul>"

@@ -10,18 +10,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from .. import topics
 from ..errors import OutputExistsError, RhetoricLabError
 from ..text import as_article
 from .common import HTML, escape
-
-#: (id, heading) of every section, in order; tests check that each one is present.
-SECTIONS = [
-    ("at-a-glance", "At a glance"),
-    ("metaphors", "Metaphor candidates"),
-    ("quotations", "Quotations: whose words?"),
-    ("allusions", "Allusions on a time line"),
-    ("readability", "Readability"),
-]
 
 _STYLE = """
 body{font-family:Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;line-height:1.5}
@@ -32,101 +24,25 @@ th,td{border:1px solid #999;padding:.2em .5em;text-align:left;vertical-align:top
 """
 
 
-def _table(frame, columns, headers) -> str:
-    if frame is None or len(frame) == 0:
-        return "<p>None found.</p>"
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape('' if row[c] is None else row[c])}</td>" for c in columns) + "</tr>"
-        for row in frame[columns].to_dict("records")
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def section_ids() -> list[tuple[str, str]]:
+    """(id, heading) of every section, in order: "at a glance", then one per topic (tests check each).
+
+    >>> section_ids()[0]
+    ('at-a-glance', 'At a glance')
+    """
+    return [("at-a-glance", "At a glance"), *((t.name, t.title) for t in topics.TOPICS)]
 
 
 def _glance(article, speech_year) -> str:
-    from ..allusion import find_allusions
-    from ..metaphor import find_metaphors
-    from ..quotes import find_quotations
-    from ..readability import counts, scores
-
-    c, grade = counts(article), scores(article)["flesch_kincaid_grade"]
     year = f" Speech year marked on the time line: {speech_year}." if speech_year else ""
+    items = "".join(f"<li>{escape(t.glance(article))}</li>" for t in topics.TOPICS)
     return (
         f"<p><strong>{escape(article.name)}</strong>: {len(article.paragraphs)} paragraphs, "
-        f"{c['sentences']} sentences, {c['words']} words.{escape(year)}</p>"
-        f"<ul><li>{len(find_metaphors(article))} metaphor candidates</li>"
-        f"<li>{len(find_quotations(article))} quotations in quotation marks</li>"
-        f"<li>{len(find_allusions(article))} allusions the gazetteer knows</li>"
-        f"<li>Flesch–Kincaid grade {grade if grade is None else round(grade, 1)}</li></ul>"
+        f"{len(article.sentences)} sentences, {len(article.words)} words.{escape(year)}</p>"
+        f"<ul>{items}</ul>"
         "<p class='rl-note'>Everything below was found by simple rules and word lists. It lists "
         "<em>candidates</em> for a reader to judge, not verdicts.</p>"
     )
-
-
-def _metaphors(article, speech_year) -> str:
-    from ..metaphor import find_metaphors
-    from .metaphor import metaphor_chart, show_metaphors
-
-    found = find_metaphors(article)
-    return show_metaphors(article, found, title="").html + metaphor_chart(found, article).html
-
-
-def _quotations(article, speech_year) -> str:
-    from ..quotes import find_quotations, quotation_warnings
-
-    found = find_quotations(article)
-    table = _table(
-        found,
-        ["paragraph", "text", "kind", "speaker", "verb"],
-        ["¶", "quoted words", "kind", "speaker", "reporting verb"],
-    )
-    warnings = quotation_warnings(article)
-    if len(warnings):
-        items = "".join(f"<li>{escape(w)}</li>" for w in warnings["message"])
-        table += f"<p><strong>⚠ Quotation marks to check:</strong></p><ul>{items}</ul>"
-    return table
-
-
-def _allusions(article, speech_year) -> str:
-    from ..allusion import find_allusions, references_to_look_up
-    from .allusion import timeline
-
-    found = find_allusions(article)
-    parts = [
-        timeline(found, speech_year=speech_year).html
-        if len(found)
-        else "<p>The gazetteer knows none of this text's references.</p>"
-    ]
-    parts.append(
-        _table(
-            found,
-            ["text", "key", "category", "start_year", "end_year"],
-            ["in the text", "reference", "category", "from", "to"],
-        )
-    )
-    look_up = references_to_look_up(article, first_only=True)
-    if len(look_up):
-        names = ", ".join(escape(t) for t in look_up["text"].head(15))
-        parts.append(f"<p><strong>Possible references to look up:</strong> {names}.</p>")
-    return "".join(parts)
-
-
-def _readability(article, speech_year) -> str:
-    from ..readability import caveats, score_summary
-
-    summary = score_summary(article)
-    table = _table(summary.round(1), ["label", "score", "scale"], ["formula", "score", "scale"])
-    notes = "".join(f"<li>{escape(n)}</li>" for n in caveats(article))
-    return table + f"<ul class='rl-note'>{notes}</ul>"
-
-
-_BUILDERS = {
-    "at-a-glance": _glance,
-    "metaphors": _metaphors,
-    "quotations": _quotations,
-    "allusions": _allusions,
-    "readability": _readability,
-}
 
 
 def _reading(reading: dict) -> str:
@@ -141,7 +57,8 @@ def profile_sections(article_or_text, speech_year: int | None = None, reading: d
     ``reading`` (question: answer) adds a last section with the student's own reading.
     """
     article = as_article(article_or_text)
-    sections = [(key, heading, _BUILDERS[key](article, speech_year)) for key, heading in SECTIONS]
+    sections = [("at-a-glance", "At a glance", _glance(article, speech_year))]
+    sections += [(t.name, t.title, t.report(article, speech_year=speech_year)) for t in topics.TOPICS]
     if reading:
         sections.append(("your-reading", "Your reading", _reading(reading)))
     return sections
@@ -159,8 +76,12 @@ def show_profile(article_or_text, speech_year: int | None = None, reading: dict 
     return HTML(f'<div class="rl-profile">{body}</div>', plain)
 
 
-def profile_html(article_or_text, speech_year: int | None = None, reading: dict | None = None) -> str:
-    """The profile as a complete, self-contained HTML document."""
+def profile_document(article_or_text, speech_year: int | None = None, reading: dict | None = None) -> str:
+    """The profile as a complete, self-contained HTML document (a string, ready to save).
+
+    >>> profile_document("A cancer spreads, he said.").startswith("<!DOCTYPE html>")
+    True
+    """
     article = as_article(article_or_text)
     sections = profile_sections(article, speech_year, reading)
     toc = "".join(f'<li><a href="#{key}">{escape(h)}</a></li>' for key, h, _ in sections)
@@ -192,7 +113,7 @@ def save_profile(
             f"'{path}' already exists, and saving would overwrite it. Choose another name, or "
             "overwrite on purpose: force=True in a notebook, --force on the command line."
         )
-    document = profile_html(article_or_text, speech_year, reading)
+    document = profile_document(article_or_text, speech_year, reading)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(document, encoding="utf-8")

@@ -13,8 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .data import read_table
-from .display.common import escape
+from ..display.common import escape
+from ..errors import AnswerFormatError
+from ..wordforms import american, straight
 
 SYMBOLS = {
     "found": "✔ Found",
@@ -60,20 +61,15 @@ class Feedback:
         return f'<div class="rl-feedback"><p><strong>{escape(self.title)}</strong></p><ul>{items}</ul></div>'
 
 
-def _spelling_map() -> dict[str, str]:
-    return {row["british"]: row["american"] for row in read_table("spelling_variants.csv")}
-
-
 def normalize(answer: str) -> str:
     """Normalise an answer for matching: case, quotes, punctuation, articles, British spelling.
 
     >>> normalize("The parent Tumour!")
     'parent tumor'
     """
-    text = unicodedata.normalize("NFKC", str(answer)).lower().replace("’", "'").replace("‘", "'")
+    text = straight(unicodedata.normalize("NFKC", str(answer)).lower())
     text = re.sub(r"[^\w\s'-]", " ", text)
-    spelling = _spelling_map()
-    words = [spelling.get(w.strip("'"), w.strip("'")) for w in text.split()]
+    words = [american(w.strip("'")) for w in text.split()]
     while words and words[0] in _ARTICLES:
         words.pop(0)
     return " ".join(w for w in words if w)
@@ -105,8 +101,6 @@ def matches(answer: str, key_text: str) -> bool:
 
 def as_answer_list(answers, what: str = "your answers") -> list[str]:
     """Accept a list of strings (or one string with commas); explain the form otherwise."""
-    from .errors import AnswerFormatError
-
     if isinstance(answers, str):
         answers = [a for a in re.split(r"[,;\n]", answers)]
     if not isinstance(answers, (list, tuple, set)) or not all(isinstance(a, str) for a in answers):
@@ -124,8 +118,6 @@ def check_written_answers(answers: dict, title: str = "Your reading") -> Feedbac
     >>> check_written_answers({"a real metaphor": "...", "whose voice": "the speaker's"}).kinds()
     ['missed', 'found', 'hint']
     """
-    from .errors import AnswerFormatError
-
     if not isinstance(answers, dict):
         raise AnswerFormatError(
             'Write your answers as {"question": "your answer", ...}, keeping the questions as they are.'

@@ -1,0 +1,58 @@
+"""Exercises: the self-checks of every lesson, their answer keys, and the keys written as Markdown.
+
+Every check is called ``check_*``, takes the student's answer and returns a :class:`Feedback`
+that explains itself. The keys are data in ``seeds/keys/``; this package reads them, and the
+finders never do.
+"""
+
+from __future__ import annotations
+
+from . import allusion, metaphor, quotes, readability
+from .allusion import check_allusions
+from .feedback import Feedback, as_answer_list, check_written_answers, matches, normalize
+from .keys import ENTRY_FIELDS, answer_key, key_article, key_problems, markdown_cell
+from .metaphor import check_metaphors, check_worksheet, compare_with_key, worksheet_table
+from .quotes import SENTENCE_LABELS, check_quotes, check_verb_rewrite
+from .readability import check_hand_calculation, check_letter_formulas, exercise_sentence
+
+_WRITERS = {
+    "metaphors": metaphor.answer_key_markdown,
+    "allusions": allusion.answer_key_markdown,
+    "quotes": quotes.answer_key_markdown,
+    "readability": readability.answer_key_markdown,
+}
+
+
+def answer_key_markdown(topic: str) -> str:
+    """The answer key of one topic written as Markdown, for the lesson plans in ``lessons/answer-keys/``.
+
+    >>> answer_key_markdown("metaphors").splitlines()[0]
+    '# Answer key: metaphors'
+    """
+    return _WRITERS[topic]()
+
+
+__all__ = [
+    "ENTRY_FIELDS",
+    "SENTENCE_LABELS",
+    "Feedback",
+    "answer_key",
+    "answer_key_markdown",
+    "as_answer_list",
+    "check_allusions",
+    "check_hand_calculation",
+    "check_letter_formulas",
+    "check_metaphors",
+    "check_quotes",
+    "check_verb_rewrite",
+    "check_worksheet",
+    "check_written_answers",
+    "compare_with_key",
+    "exercise_sentence",
+    "key_article",
+    "key_problems",
+    "markdown_cell",
+    "matches",
+    "normalize",
+    "worksheet_table",
+]

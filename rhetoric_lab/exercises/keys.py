@@ -1,0 +1,140 @@
+"""Answer keys: reading them, checking them against one schema, and writing them as Markdown.
+
+Every key is a JSON file in ``seeds/keys/<topic>.json`` with a ``description``, its ``topic``,
+the ``article`` it is about (a file in ``seeds/``) and a list of ``entries``. Every entry has a
+``type``; :data:`ENTRY_FIELDS` says which fields each type needs. An entry with ``start`` and
+``end`` also has ``text``, the words at those offsets. Hints, label synonyms and accepted
+spellings are data in the keys, never in code.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..data import load_key
+from ..errors import RhetoricLabError
+from ..text import load_article
+
+#: The fields every key has.
+KEY_FIELDS = {"description": str, "topic": str, "article": str, "entries": list}
+
+_METAPHOR = ("text", "start", "end", "domain", "metaphor", "borderline", "why")
+#: For each topic: its entry types, and the fields each type needs.
+ENTRY_FIELDS = {
+    "metaphors": {"disease cluster": _METAPHOR, "conventional": _METAPHOR, "literal": _METAPHOR},
+    "allusions": {
+        "allusion": (
+            "text",
+            "start",
+            "end",
+            "key",
+            "names",
+            "category",
+            "start_year",
+            "end_year",
+            "years_mean",
+            "why_here",
+            "hint",
+            "research_years",
+            "research_span",
+            "research_span_label",
+        )
+    },
+    "quotes": {
+        "quotation": ("text", "start", "end", "kind", "speaker", "verb", "sentence", "paragraph", "why"),
+        "indirect": ("text", "start", "end", "speaker", "verb", "sentence", "paragraph", "why"),
+        "sentence": ("text", "start", "end", "sentence", "paragraph", "label", "also_accept", "why"),
+        "verb": ("text", "start", "end", "speaker", "verb", "sentence"),
+    },
+    "readability": {
+        "hand_calculation": ("text", "start", "end", "metric", "sentence", "words", "syllables", "score"),
+        "metric_input": ("metric", "counts_letters", "why"),
+    },
+}
+#: Sections a key may have beside its entries, by topic.
+EXTRA_SECTIONS = {
+    "metaphors": {"worksheet", "verdicts"},
+    "allusions": {"speech_year", "speech_year_note", "structure", "not_allusions", "sources"},
+    "quotes": {"labels"},
+    "readability": {"formula_names"},
+}
+
+
+def key_problems(topic: str) -> list[str]:
+    """Every way the key for ``topic`` breaks the schema, in words (an empty list when all is well).
+
+    >>> key_problems("metaphors")
+    []
+    """
+    key = load_key(topic)
+    problems = []
+    for field, kind in KEY_FIELDS.items():
+        if not isinstance(key.get(field), kind):
+            problems.append(f"{topic}: '{field}' is missing or not a {kind.__name__}")
+    if key.get("topic") != topic:
+        problems.append(f"{topic}: 'topic' says {key.get('topic')!r}")
+    unknown = set(key) - set(KEY_FIELDS) - EXTRA_SECTIONS.get(topic, set())
+    if unknown:
+        problems.append(f"{topic}: unknown sections {sorted(unknown)}")
+    types = ENTRY_FIELDS.get(topic, {})
+    text = load_article(key["article"].removesuffix(".txt")).text if "article" in key else ""
+    for n, entry in enumerate(key.get("entries", []), start=1):
+        kind = entry.get("type")
+        if kind not in types:
+            problems.append(f"{topic} entry {n}: type {kind!r} is not one of {sorted(types)}")
+            continue
+        missing = [f for f in types[kind] if f not in entry]
+        if missing:
+            problems.append(f"{topic} entry {n} ({kind}): missing {missing}")
+        if "start" in entry and "end" in entry and text[entry["start"] : entry["end"]] != entry.get("text"):
+            problems.append(
+                f"{topic} entry {n}: the text at {entry['start']}–{entry['end']} is not {entry.get('text')!r}"
+            )
+    return problems
+
+
+def answer_key(topic: str):
+    """The answer key of one lesson topic as a DataFrame, one row per entry (``type`` first).
+
+    Topics: "metaphors", "allusions", "quotes", "readability".
+
+    >>> key = answer_key("metaphors")
+    >>> sorted(set(key["type"]))
+    ['conventional', 'disease cluster', 'literal']
+    """
+    if topic not in ENTRY_FIELDS:
+        raise RhetoricLabError(
+            f"There is no answer key called {topic!r}. Choose one of: {', '.join(sorted(ENTRY_FIELDS))}."
+        )
+    entries = load_key(topic)["entries"]
+    columns = ["type", *dict.fromkeys(c for e in entries for c in e if c != "type")]
+    return pd.DataFrame(entries, columns=columns)
+
+
+def key_article(topic: str):
+    """The Article that the key for ``topic`` is about.
+
+    >>> len(key_article("quotes").sentences)
+    12
+    """
+    return load_article(load_key(topic)["article"].removesuffix(".txt"))
+
+
+def markdown_cell(value) -> str:
+    r"""Text made safe for one cell of a Markdown table (the answer keys in ``lessons/``).
+
+    >>> markdown_cell("a | b")
+    'a \\| b'
+    """
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(headers, rows) -> list[str]:
+    """The lines of a Markdown table; every cell is made safe with :func:`markdown_cell`.
+
+    >>> markdown_table(["a", "b"], [[1, "x|y"]])
+    ['| a | b |', '| --- | --- |', '| 1 | x\\\\|y |']
+    """
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
+    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
+    return lines

@@ -1,0 +1,98 @@
+"""Whose words are these? Quotations, speakers, reporting verbs and paraphrase in a news text.
+
+A news report mixes three voices: the speaker's own words in quotation marks,
+the speaker's words retold by the reporter (paraphrase, or indirect speech),
+and the reporter's narration. This module finds them in any text.
+
+Conventions (the same in every table):
+
+* A quotation's ``start``/``end`` cover the quoted words **without** the
+  quotation marks; ``open_at``/``close_at`` give the positions of the marks and
+  ``open_mark``/``close_mark`` the marks themselves (“ ” " ‘ ’ ').
+* ``kind`` is ``direct`` (a whole sentence or clause in quotation marks),
+  ``partial`` (a few quoted words inside the reporter's sentence), ``scare``
+  (quoted words with no speaker, the reporter keeping a distance) or, in the
+  voice tables, ``indirect`` (reported speech without quotation marks).
+* A quotation that runs over several paragraphs (the news convention: no
+  closing mark at the end of a paragraph, a new opening mark on the next) gives
+  one row per paragraph, with the same ``quote_id``.
+* A single quotation inside a double one (a quotation within a quotation) has
+  ``level`` 2; every other quotation has ``level`` 1.
+* ``speaker`` is the surname ("Defense Secretary Ash Carter" gives "Carter");
+  "he"/"she"/"they" become the last named person before them.
+* ``verb`` is the reporting verb in its dictionary form ("said" gives "say").
+
+The reporting verbs and their notes live in ``data/reporting_verbs.csv``; titles
+and pronouns in ``data/quote_speaker_words.csv``; surname particles in ``data/name_particles.txt``.
+
+The parts: ``marks`` pairs the quotation marks; ``lexicon`` holds the data and the patterns;
+``frames`` finds who speaks with which verb; ``indirect`` finds paraphrase; ``finders`` and
+``voices`` are the public tables.
+
+>>> q = find_quotations('“We ran out of legs,” Coach Dana Mills said.')
+>>> q[["text", "kind", "speaker", "verb"]].values.tolist()
+[['We ran out of legs,', 'direct', 'Mills', 'say']]
+"""
+
+from __future__ import annotations
+
+from .finders import (
+    INDIRECT_COLUMNS,
+    QUOTE_COLUMNS,
+    VERB_COLUMNS,
+    WARNING_COLUMNS,
+    find_indirect_speech,
+    find_quotation_warnings,
+    find_quotations,
+    find_reporting_verbs,
+)
+from .lexicon import reporting_verb_table
+from .voices import VOICE_SPAN_COLUMNS, VOICE_TABLE_COLUMNS, find_voices, voice_share_table, voice_table
+
+
+def to_json(article_or_text) -> list[dict]:
+    """The quotations as JSON-ready data for ``rhetoric-lab analyze`` (key ``"quotes"``).
+
+    >>> to_json('“We won,” Mills said.')
+    [{'start': 1, 'end': 8, 'text': 'We won,', 'kind': 'direct', 'speaker': 'Mills', 'verb': 'say'}]
+    """
+    quotes = find_quotations(article_or_text)
+    return [
+        {
+            "start": int(r["start"]),
+            "end": int(r["end"]),
+            "text": r["text"],
+            "kind": r["kind"],
+            "speaker": r["speaker"],
+            "verb": r["verb"],
+        }
+        for r in quotes.to_dict("records")
+    ]
+
+
+def warnings_to_json(article_or_text) -> list[dict]:
+    """Unpaired quotation marks as JSON-ready data (key ``"warnings"`` of ``rhetoric-lab analyze``).
+
+    >>> warnings_to_json("He said “we will win.")[0]["start"]
+    8
+    """
+    found = find_quotation_warnings(article_or_text)
+    return [{"start": int(w.start), "end": int(w.end), "message": w.message} for w in found.itertuples()]
+
+
+__all__ = [
+    "INDIRECT_COLUMNS",
+    "QUOTE_COLUMNS",
+    "VERB_COLUMNS",
+    "VOICE_SPAN_COLUMNS",
+    "VOICE_TABLE_COLUMNS",
+    "WARNING_COLUMNS",
+    "find_indirect_speech",
+    "find_quotation_warnings",
+    "find_quotations",
+    "find_reporting_verbs",
+    "find_voices",
+    "reporting_verb_table",
+    "voice_share_table",
+    "voice_table",
+]
