@@ -90,6 +90,8 @@ def metaphor_chart(article_or_text, found=None) -> HTML:
     right.set_ylim(0, per_paragraph.max() * 1.2 + 0.5)
     for axis in (left, right):
         axis.spines[["top", "right"]].set_visible(False)
+    for counts in (left.xaxis, right.yaxis):  # whole numbers of candidates
+        counts.get_major_locator().set_params(integer=True)
     alt = (
         "Two bar charts. Left: the number of metaphor candidates in each source domain. "
         "Right: the number of candidates in each paragraph."
