@@ -77,10 +77,14 @@ def install_proxy() -> str | None:
 # ------------------------------------------------------------------------------------------ inside
 
 
-def hub_config(state: Path, admin_token: str, password: str) -> str:
-    """jupyterhub_config.py: loopback only, dummy logins, local processes, homes inside `state`."""
+def hub_config(state: Path, admin_token: str, password: str, transport: str) -> str:
+    """jupyterhub_config.py: loopback only, dummy logins, local processes, homes inside `state`.
+
+    `transport` is how each server talks to its kernels: "tcp" (Jupyter's default) picks free loopback ports,
+    which servers on one machine can pick at the same moment; "ipc" uses socket files in the student's home.
+    """
     single_user = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
-    args = ["--allow-root"] if os.geteuid() == 0 else []
+    args = [f"--KernelManager.transport={transport}", *(["--allow-root"] if os.geteuid() == 0 else [])]
     return textwrap.dedent(
         f"""
         c.JupyterHub.ip = "127.0.0.1"
@@ -97,6 +101,8 @@ def hub_config(state: Path, admin_token: str, password: str) -> str:
         c.Spawner.cmd = {single_user!r}
         c.Spawner.args = {args!r}
         c.Spawner.ip = "127.0.0.1"
+        # A socket file's path must stay under 108 characters: kernels' files go in a short per-student folder.
+        c.Spawner.environment = {{"JUPYTER_RUNTIME_DIR": lambda spawner: {str(state)!r} + "/r/" + spawner.user.name}}
         c.Spawner.default_url = "/lab"
         c.Spawner.start_timeout = 900
         c.Spawner.http_timeout = 900
@@ -289,7 +295,7 @@ def student_files(home: Path) -> None:
         shutil.copytree(ROOT / folder, home / "rhetoric-lab" / folder, ignore=shutil.ignore_patterns("profiles"))
 
 
-def inside(students: int, state: Path) -> dict:
+def inside(students: int, state: Path, transport: str) -> dict:
     """Run the class (in the namespace): start the hub, run every student, stop everything, report."""
     import nbformat
     import psutil
@@ -302,7 +308,7 @@ def inside(students: int, state: Path) -> dict:
     for name in names:
         student_files(state / "home" / name)
     admin_token, password = secrets.token_hex(16), secrets.token_hex(8)
-    (state / "jupyterhub_config.py").write_text(hub_config(state, admin_token, password), encoding="utf-8")
+    (state / "jupyterhub_config.py").write_text(hub_config(state, admin_token, password, transport), encoding="utf-8")
     hub_log = open(state / "jupyterhub.log", "w", encoding="utf-8")  # noqa: SIM115 (closed below)
     hub = subprocess.Popen(
         [sys.executable, "-m", "jupyterhub", "-f", str(state / "jupyterhub_config.py")],
@@ -355,6 +361,7 @@ def inside(students: int, state: Path) -> dict:
 
     return {
         "students": students,
+        "kernel_transport": transport,
         "notebook": notebook_path.name,
         "code_cells": len(cells),
         "seconds_until_all_done": round(wall, 1),
@@ -363,8 +370,9 @@ def inside(students: int, state: Path) -> dict:
         "failures": failures,
         "peak_memory_mib": round(memory.peak / 2**20),
         "processes_at_peak": memory.peak_processes,
-        "environment_writable_by_a_student": any(s.probe.get("environment_writable", True) for s in class_),
-        "internet_reachable_by_a_student": any(s.probe.get("internet", True) for s in class_),
+        "environment_writable_by_a_student": any(s.probe.get("environment_writable") for s in class_),
+        "internet_reachable_by_a_student": any(s.probe.get("internet") for s in class_),
+        "students_who_checked_both": sum(1 for s in class_ if s.probe),
         "machine": f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}",
     }
 
@@ -375,12 +383,19 @@ def inside(students: int, state: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=30, help="how many students (default 30)")
+    parser.add_argument(
+        "--kernel-transport",
+        choices=["ipc", "tcp"],
+        default="ipc",
+        help="ipc (default): kernels talk to their server through socket files; tcp: Jupyter's default, loopback "
+        "ports, which servers sharing one machine can pick at the same moment when a class starts together",
+    )
     parser.add_argument("--install-proxy-only", action="store_true", help="install configurable-http-proxy and stop")
     parser.add_argument("--keep", action="store_true", help="keep the hub's folder (logs, homes) afterwards")
     parser.add_argument("--inside", help=argparse.SUPPRESS)  # the state folder, when run in the namespace
     options = parser.parse_args()
     if options.inside:
-        result = inside(options.students, Path(options.inside))
+        result = inside(options.students, Path(options.inside), options.kernel_transport)
         print("CLASSROOM_RESULT " + json.dumps(result), flush=True)
         return 0
     problem = install_proxy() or isolation_problem(offline=True)
@@ -391,13 +406,14 @@ def main() -> int:
         return 0
     state = Path(tempfile.mkdtemp(prefix="rhetoric-lab-classroom-"))
     readonly = (ROOT, Path(sys.prefix), Path(sys.base_prefix), PROXY_DIR)
+    inner = ["--students", str(options.students), "--kernel-transport", options.kernel_transport]
     command = isolated(
-        [sys.executable, __file__, "--students", str(options.students), "--inside", str(state)],
+        [sys.executable, __file__, *inner, "--inside", str(state)],
         offline=True,
         readonly=readonly,
     )
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    say(f"{options.students} students; hub folder {state}")
+    say(f"{options.students} students, kernels over {options.kernel_transport}; hub folder {state}")
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True)
     lines = done.stdout.splitlines()
     print("\n".join(line for line in lines if not line.startswith("CLASSROOM_RESULT ")), flush=True)
@@ -406,7 +422,9 @@ def main() -> int:
         say(f"the class did not run (exit code {done.returncode}); the hub's log is in {state}/jupyterhub.log")
         return 1
     result = results[0]
-    if not options.keep:
+    if options.keep or result["failures"]:
+        say(f"the hub's folder is kept for reading: {state} (jupyterhub.log holds the hub's and servers' logs)")
+    else:
         shutil.rmtree(state, ignore_errors=True)
     say(f"all {result['students']} done in {result['seconds_until_all_done']} s")
     say(f"slowest student: {result['slowest_student']['name']}, {result['slowest_student']['seconds']} s")
@@ -417,8 +435,9 @@ def main() -> int:
     )
     say(f"peak memory (PSS of the hub, proxy, servers and kernels): {result['peak_memory_mib']} MiB")
     say(
-        f"environment writable by a student: {result['environment_writable_by_a_student']}; "
-        f"internet reachable by a student: {result['internet_reachable_by_a_student']}"
+        f"checked by {result['students_who_checked_both']} of {result['students']} students: "
+        f"environment writable: {result['environment_writable_by_a_student']}; "
+        f"internet reachable: {result['internet_reachable_by_a_student']}"
     )
     print("CLASSROOM_RESULT " + json.dumps(result), flush=True)
     return 1 if result["failures"] else 0

@@ -51,6 +51,7 @@ def test_two_students_run_notebook_01_on_a_local_jupyterhub():
     result = json.loads(lines[-1].split(" ", 1)[1])
     assert result["failures"] == [] and done.returncode == 0
     assert result["students"] == 2 and result["notebook"].startswith("01-") and result["code_cells"] > 5
+    assert result["students_who_checked_both"] == 2
     assert result["environment_writable_by_a_student"] is False
     assert result["internet_reachable_by_a_student"] is False
     assert result["processes_at_peak"] >= 2 + 2 * 2  # hub, proxy, and a server and a kernel per student
