@@ -7,7 +7,8 @@ Everything a notebook needs is here: ``import rhetoric_lab as rl``, then ``rl.<n
 * views: ``highlight`` for every topic, ``*_chart`` for charts, ``show_*`` for text views;
 * exercises, ``check_*``: your answer in, feedback out (one verdict per answer, in words and symbols);
 * ``debug(True)``: full tracebacks for a teacher (students see a short boxed message);
-* ``analyze``: every analysis as JSON-ready data; ``save_profile``: a one-page HTML profile.
+* ``analyze``: every analysis as JSON-ready data; ``save_profile``: a one-page HTML profile;
+* ``keep_columns`` and ``cell``: read a table without pandas (some columns, rounded; one value).
 
 >>> import rhetoric_lab as rl
 >>> article = rl.load_article("carter-paris-speech-report")
@@ -76,6 +77,7 @@ from .readability import (
     voice_difficulty_table,
 )
 from .sources import found_elsewhere_table
+from .tables import cell, keep_columns
 from .text import Article, as_article, load_article, seed_names
 from .words import find_keyword, frequency_table
 
@@ -91,6 +93,9 @@ __all__ = [
     "load_article",
     "seed_names",
     "show_paragraphs",
+    # reading a table
+    "cell",
+    "keep_columns",
     # words, and how Python reads an answer (notebook 00)
     "check_answer_form",
     "find_keyword",
