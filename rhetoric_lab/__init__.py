@@ -49,7 +49,7 @@ from .exercises import (
     report_passage_table,
     worksheet_table,
 )
-from .metaphor import domain_table, find_metaphors, lexicon_table
+from .metaphor import domain_table, find_metaphors, lexicon_table, metaphor_share
 from .quotes import (
     find_indirect_speech,
     find_quotation_warnings,
@@ -112,6 +112,7 @@ __all__ = [
     "find_metaphors",
     "lexicon_table",
     "metaphor_chart",
+    "metaphor_share",
     "worksheet_table",
     # allusions
     "check_allusions",

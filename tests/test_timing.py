@@ -5,8 +5,8 @@ The rules (also stated in the teacher's guide, lessons/README.md, "Three routes"
 
 - a notebook's header says ``**Time** | T minutes (teaching A, exercises B)``, with A + B = T;
 - every ``##`` section (except *Key points* and parts marked optional) ends with "(N minutes)", and the
-  sections add up to T; every exercise, discussion or experiment heading (✏️, 💬) that is not optional ends with
-  "(N minutes)", and those add up to B;
+  sections add up to T; every exercise, discussion, practice or experiment heading (named in words) that is
+  not optional ends with "(N minutes)", and those add up to B;
 - a section has time to read its text aloud (at 150 words a minute, a normal pace for reading to a class) on
   top of its exercises and discussions;
 - a lesson plan's **Teaching** and **Exercises** are its notebook's A and B, and its timing table's rows run from
@@ -31,7 +31,7 @@ READING_PACE = 150
 
 MINUTES = re.compile(r"\((\d+) minutes?\)\s*$")
 HEADER_TIME = re.compile(r"\*\*Time\*\*\s*\|\s*(\d+) minutes \(teaching (\d+), exercises (\d+)\)")
-ACTIVITY = re.compile(r"✏️|💬|\b(?:Exercise|Discussion|Experiment|Try it)\b")
+ACTIVITY = re.compile(r"✏️|💬|\b(?:Exercise|Discussion|Experiment|Try it|Practice)\b")
 RANGE = re.compile(r"^(\d+)\s*[–-]\s*(\d+)$")
 
 
