@@ -250,7 +250,7 @@ def _opening_line(key, article):
 
 
 def allusion_sheet() -> Raw:
-    """The research sheet: the four references of the opening line."""
+    """The research sheet: the four references of the Lafayette line."""
     key = load_key("allusions")
     article = key_article("allusions")
     line = _opening_line(key, article)

@@ -169,11 +169,11 @@ def check_allusions(answers, show_answers: bool = False) -> Feedback:
     """
     research = _Research()
     pairs = as_pairs(answers, "your research", _EXAMPLE)
-    feedback = Feedback("Research: the four references in Carter's opening line")
+    feedback = Feedback("Research: the four references in Carter's Lafayette line")
     if len(pairs) > 2 * len(research.entries):
         feedback.add(
             "refused",
-            f"You gave {len(pairs)} references; the opening line has {len(research.entries)}. Give one year for "
+            f"You gave {len(pairs)} references; the Lafayette line has {len(research.entries)}. Give one year for "
             "each reference in the line.",
             about="*",
         )
@@ -242,7 +242,7 @@ def answer_key_markdown() -> str:
         f"Article: `seeds/{key['article']}`. Offsets are character positions in that file. "
         "Years: BCE years would be negative; all four here are CE.",
         "",
-        "## The four allusions in the opening line",
+        "## The four allusions in the Lafayette line",
         "",
         "| in the text | offsets | refers to | category | years | why it fits a speech in Paris |",
         "| --- | --- | --- | --- | --- | --- |",
