@@ -40,8 +40,10 @@ def test_punctuation_only_has_no_words():
 
 
 def test_not_a_string():
-    with pytest.raises(TextEncodingError, match="should be a string"):
+    with pytest.raises(TextEncodingError, match="must be an Article or a text in quotation marks"):
         rl.as_article(42)
+    with pytest.raises(TextEncodingError, match="should be a string"):
+        rl.Article(42)
 
 
 def test_binary_file(tmp_path):

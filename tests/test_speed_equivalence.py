@@ -1,27 +1,82 @@
-"""The faster helpers give exactly what the simple versions they replaced gave."""
+"""The faster code gives exactly what the code before the speed work gave, and the fast helpers what
+the simple versions they replace give.
+
+``tests/equivalence/analyze-before.json.gz`` holds ``analyze()`` of the seed, of every text in
+``tests/texts/`` and of a large mixed text (``benchmarks/corpus.py``), written before the speed work
+(with textstat's figures, which ``analyze`` now adds only with ``compare_textstat=True``). When a
+finder changes its results on purpose, write the file again from the code before any speed change
+that comes with it: ``python tests/test_speed_equivalence.py --write``.
+"""
 
 from __future__ import annotations
 
+import gzip
 import itertools
+import json
+import sys
 
 import pytest
-from conftest import TEXTS
+from conftest import ROOT, SEED_PATH, TEXTS
 
 import rhetoric_lab as rl
 from rhetoric_lab import allusion, readability
 from rhetoric_lab.quotes import marks
 from rhetoric_lab.readability import counting
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from corpus import mixed_text  # noqa: E402
+
 TEXT_NAMES = sorted(p.name for p in TEXTS.glob("*.txt"))
+BEFORE = ROOT / "tests" / "equivalence" / "analyze-before.json.gz"
+MIXED_WORDS = 20_000
 
 
-def article(name: str) -> rl.Article:
-    return rl.as_article((TEXTS / name).read_text(encoding="utf-8"))
+def golden_texts() -> dict[str, str]:
+    """The texts whose analysis was saved: the seed, tests/texts/, and the mixed text."""
+    texts = {"seed": SEED_PATH.read_text(encoding="utf-8")}
+    texts.update({name: (TEXTS / name).read_text(encoding="utf-8") for name in TEXT_NAMES})
+    texts[f"mixed-{MIXED_WORDS}"] = mixed_text(MIXED_WORDS)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def before() -> dict:
+    return json.loads(gzip.decompress(BEFORE.read_bytes()))
+
+
+def _differences(old, new, where="") -> list[str]:
+    """Where two JSON values differ, as paths (at most a few)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        found = [f"{where}/{k}: only before" for k in old.keys() - new.keys()]
+        found += [f"{where}/{k}: only now" for k in new.keys() - old.keys()]
+        for k in old.keys() & new.keys():
+            found += _differences(old[k], new[k], f"{where}/{k}")
+        return found[:10]
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return list(
+            itertools.islice(
+                (d for o, n, i in zip(old, new, itertools.count()) for d in _differences(o, n, f"{where}[{i}]")), 10
+            )
+        )
+    return [] if old == new else [f"{where}: {str(old)[:80]!r} before, {str(new)[:80]!r} now"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(golden_texts()))
+def test_analyze_gives_what_it_gave_before_the_speed_work(name, before):
+    text = golden_texts()[name]
+    now = json.loads(json.dumps(rl.analyze(text, compare_textstat=True)))
+    assert _differences(before[name], now) == []
+    without = rl.analyze(text)
+    assert "textstat" not in without["readability"]
+    assert {k: v for k, v in before[name]["readability"].items() if k != "textstat"} == json.loads(
+        json.dumps(without["readability"])
+    )
 
 
 @pytest.mark.parametrize("name", TEXT_NAMES)
 def test_allusion_matches_are_finditer(name):
-    text = article(name).text
+    text = rl.as_article((TEXTS / name).read_text(encoding="utf-8")).text
     for entry in allusion._entries():
         assert [m.span() for m in allusion._matches(entry, text)] == [m.span() for m in entry.pattern.finditer(text)]
 
@@ -34,7 +89,7 @@ def test_allusion_matches_check_the_character_before():
 
 @pytest.mark.parametrize("name", TEXT_NAMES)
 def test_outer_quote_cuts_are_the_simple_filter(name):
-    art = article(name)
+    art = rl.as_article((TEXTS / name).read_text(encoding="utf-8"))
     found, _ = marks._scan(art)
     outer = marks._OuterQuotes(found)
     level1 = [q for q in found if q.level == 1]
@@ -49,7 +104,7 @@ def test_outer_quote_cuts_are_the_simple_filter(name):
 @pytest.mark.parametrize("name", TEXT_NAMES)
 @pytest.mark.parametrize("by", ["sentence", "paragraph"])
 def test_score_table_counts_are_sums_of_word_counts(name, by):
-    art = article(name)
+    art = rl.as_article((TEXTS / name).read_text(encoding="utf-8"))
     words = readability.word_counts(art)
     table = readability.score_table(art, by=by)
     for row in table.itertuples():
@@ -57,3 +112,18 @@ def test_score_table_counts_are_sums_of_word_counts(name, by):
         part = words[words[by] == key]
         expected = counting._sum_counts(part, row.sentences)
         assert {k: getattr(row, k) for k in readability.COUNTS} == expected
+
+
+def write() -> None:
+    """Write tests/equivalence/analyze-before.json.gz from the code as it is now."""
+    result = {name: rl.analyze(text, compare_textstat=True) for name, text in golden_texts().items()}
+    data = json.dumps(result, sort_keys=True, ensure_ascii=False, indent=0).encode("utf-8")
+    BEFORE.write_bytes(gzip.compress(data, mtime=0))
+    print(f"wrote {BEFORE} ({len(result)} texts)")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--write"]:
+        write()
+    else:
+        print(__doc__)

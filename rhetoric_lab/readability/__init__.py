@@ -96,8 +96,10 @@ def find_sentence_scores(article_or_text):
     return table
 
 
-def to_json(article) -> dict:
+def to_json(article, compare_textstat: bool = True) -> dict:
     """JSON-ready readability data: the counts, every metric, textstat's figures, and caveats.
+
+    ``compare_textstat=False`` leaves out textstat's figures (``analyze`` does, unless asked).
 
     >>> sorted(to_json("The cat sat.").keys())[:3]  # doctest: +SKIP
     ['automated_readability_index', 'caveats', 'characters']
@@ -112,8 +114,9 @@ def to_json(article) -> dict:
         "end": int(longest["end"]),
         "words": int(longest["words"]),
     }
-    theirs = textstat_figures(article.text)
-    result["textstat"] = {k: (round(v, 2) if isinstance(v, float) else v) for k, v in theirs.items()}
+    if compare_textstat:
+        theirs = textstat_figures(article.text)
+        result["textstat"] = {k: (round(v, 2) if isinstance(v, float) else v) for k, v in theirs.items()}
     result["caveats"] = caveats(article)
     return result
 
