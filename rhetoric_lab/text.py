@@ -33,6 +33,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .data import read_list, seeds_dir
 from .errors import EmptyTextError, RhetoricLabError, TextEncodingError, TextNotFoundError
 from .files import MAX_BYTES, as_path, read_bytes, shown
+from .tokens import span_tokenize
 from .wordforms import is_clitic
 
 #: The largest text Rhetoric Lab accepts, in characters (a long novel is about 1 million).
@@ -299,9 +300,10 @@ def word_tokenizer():
 
 
 def _token_spans(sentence: str):
-    """Character spans of the tokens of one sentence."""
+    """Character spans of the tokens of one sentence: NLTK's word tokenizer, run without the rules that
+    cannot change this sentence (the same tokens, faster: see ``rhetoric_lab/tokens.py``)."""
     try:
-        return list(word_tokenizer().span_tokenize(sentence.translate(_TOKENIZER_SWAPS)))
+        return span_tokenize(sentence.translate(_TOKENIZER_SWAPS))
     except (ValueError, IndexError, LookupError, TimeoutError):
         # NLTK cannot align some unusual quote sequences; a simple pattern does.
         return [m.span() for m in _FALLBACK_TOKEN.finditer(sentence)]
@@ -309,24 +311,26 @@ def _token_spans(sentence: str):
 
 def tokenize(text: str, sentences) -> tuple[Token, ...]:
     """Word and punctuation tokens of every sentence, with offsets into ``text``."""
-    tokens = []
+    tokens: list[Token] = []
+    new = tuple.__new__  # Token(...) without the keyword handling: the same tuple, made faster
     for sent in sentences:
         for start, end in _token_spans(sent.text):
             s, e = sent.start + start, sent.start + end
             piece = text[s:e]
-            is_word = bool(_WORD_CHAR.search(piece))
-            tokens.append(Token(len(tokens), s, e, piece, sent.index, sent.paragraph, is_word))
+            is_word = piece.isalnum() or _WORD_CHAR.search(piece) is not None
+            tokens.append(new(Token, (len(tokens), s, e, piece, sent.index, sent.paragraph, is_word)))
     return tuple(tokens)
 
 
 def merge_clitics(tokens, text: str) -> tuple[Token, ...]:
     """Join clitics such as "’s" and "n't" to the word before them, keeping offsets."""
     words: list[Token] = []
+    new = tuple.__new__
     for tok in tokens:
         if not tok.is_word:
             continue
         prev = words[-1] if words else None
-        if prev and is_clitic(tok.text) and prev.end == tok.start and prev.sentence == tok.sentence:
+        if prev and prev.end == tok.start and prev.sentence == tok.sentence and is_clitic(tok.text):
             words[-1] = Token(
                 prev.index,
                 prev.start,
@@ -337,7 +341,7 @@ def merge_clitics(tokens, text: str) -> tuple[Token, ...]:
                 True,
             )
         else:
-            words.append(Token(len(words), tok.start, tok.end, tok.text, tok.sentence, tok.paragraph, True))
+            words.append(new(Token, (len(words), tok.start, tok.end, tok.text, tok.sentence, tok.paragraph, True)))
     return tuple(words)
 
 

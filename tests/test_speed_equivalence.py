@@ -17,14 +17,17 @@ import sys
 
 import pytest
 from conftest import ROOT, SEED_PATH, TEXTS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nltk.tokenize.destructive import NLTKWordTokenizer
 
 import rhetoric_lab as rl
-from rhetoric_lab import allusion, readability
+from rhetoric_lab import allusion, readability, tokens
 from rhetoric_lab.quotes import marks
 from rhetoric_lab.readability import counting
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from corpus import mixed_text  # noqa: E402
+from corpus import ADVERSARIAL, adversarial, mixed_text  # noqa: E402
 
 TEXT_NAMES = sorted(p.name for p in TEXTS.glob("*.txt"))
 BEFORE = ROOT / "tests" / "equivalence" / "analyze-before.json.gz"
@@ -72,6 +75,52 @@ def test_analyze_gives_what_it_gave_before_the_speed_work(name, before):
     assert {k: v for k, v in before[name]["readability"].items() if k != "textstat"} == json.loads(
         json.dumps(without["readability"])
     )
+
+
+def _nltk_spans(sentence: str):
+    """Plain NLTK: the spans, or the kind of error it raises."""
+    try:
+        return list(NLTKWordTokenizer().span_tokenize(sentence))
+    except Exception as err:  # noqa: BLE001 (the same error must come from both)
+        return type(err)
+
+
+def _quick_spans(sentence: str):
+    try:
+        return tokens.span_tokenize(sentence)
+    except Exception as err:  # noqa: BLE001
+        return type(err)
+
+
+def _sentences_of(text: str) -> list[str]:
+    return [s.text.translate(rl.text._TOKENIZER_SWAPS) for s in rl.Article(text).sentences]
+
+
+def test_tokens_are_nltks_on_every_sentence_of_our_texts():
+    texts = [SEED_PATH.read_text(encoding="utf-8"), mixed_text(5_000)]
+    texts += [(TEXTS / name).read_text(encoding="utf-8") for name in TEXT_NAMES]
+    texts += [adversarial(kind, 600) for kind in ADVERSARIAL]
+    sentences = [s for text in texts for s in _sentences_of(text)]
+    assert len(sentences) > 300
+    for sentence in sentences:
+        assert _quick_spans(sentence) == _nltk_spans(sentence), sentence
+
+
+# Every character some rule needs, letters of the contractions in both cases, and the Unicode
+# characters whose case-folding or spacing could fool a shortcut.
+_TRICKY = list("abcdeginlmorstwyABCDEGINLMORSTWY .,:;!?'\"`«»“”‘’„-‒–—―*()[]{}<>@#$%&0123456789_\t\n\x1c\x85\u00a0")
+_TRICKY += ["ſ", "K", "İ", "ı", "\u2028", "cannot", "CanNot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n"]
+_TRICKY += ["wanna ", " 'tis", " 'Twas", "''", "``", "--", "...", "n't", "'s ", "'LL ", "U.S.", ' "', '" ']
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY), max_size=40).map("".join))
+def test_tokens_are_nltks_on_random_text(sentence):
+    assert _quick_spans(sentence) == _nltk_spans(sentence)
+
+
+def test_every_rule_of_nltk_is_known():
+    assert tokens.unknown_rules() == ["\\s+"]  # the one rule that always runs
 
 
 @pytest.mark.parametrize("name", TEXT_NAMES)
