@@ -32,8 +32,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import rhetoric_lab as rl  # noqa: E402
 from corpus import ADVERSARIAL, adversarial  # noqa: E402
+
+import rhetoric_lab as rl  # noqa: E402
 
 TARGET = 1.15
 #: Below this many seconds at the largest size, a call is "fast" and its exponent is not judged.

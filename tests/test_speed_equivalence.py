@@ -13,8 +13,10 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import re
 import sys
 
+import nltk
 import pytest
 from conftest import ROOT, SEED_PATH, TEXTS
 from hypothesis import given, settings
@@ -23,8 +25,11 @@ from nltk.tokenize.destructive import NLTKWordTokenizer
 
 import rhetoric_lab as rl
 from rhetoric_lab import allusion, readability, tokens
+from rhetoric_lab.offline import prepare_nltk_cmudict
 from rhetoric_lab.quotes import marks
 from rhetoric_lab.readability import counting
+from rhetoric_lab.readability.textstat_check import stops_inside
+from rhetoric_lab.syllables import first_pronunciations
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import ADVERSARIAL, adversarial, mixed_text  # noqa: E402
@@ -176,3 +181,56 @@ if __name__ == "__main__":
         write()
     else:
         print(__doc__)
+
+
+# ---------------------------------------------------------------------------- readability's shortcuts
+
+
+@pytest.mark.parametrize("name", TEXT_NAMES)
+def test_counts_without_the_table_are_the_sums_of_the_table(name):
+    art = rl.Article((TEXTS / name).read_text(encoding="utf-8"))
+    assert readability.counts(art) == counting._sum_counts(readability.word_counts(art), len(art.sentences))
+    first = readability.longest_sentences(art, n=1).iloc[0]
+    assert readability.longest_sentence(art) == {k: int(first[k]) for k in ("sentence", "start", "end", "words")}
+
+
+_OLD_STOP_INSIDE = re.compile(r"[.!?]+(?=\S*\s+\S)")  # the cubic pattern stops_inside replaced
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab .!?\n\t\x1c\xa0é") + ["U.S.", "..."]), max_size=30).map("".join))
+def test_stops_inside_is_the_old_pattern(sentence):
+    assert stops_inside(sentence) == [m.span() for m in _OLD_STOP_INSIDE.finditer(sentence)]
+
+
+def _old_sentence_breaks(art):
+    """find_textstat_sentence_breaks as it was: a scan of every word for every stop."""
+    rows, seen = [], set()
+    for s in art.sentences:
+        for match in _OLD_STOP_INSIDE.finditer(s.text):
+            pos = s.start + match.start()
+            word = next((w for w in art.words if w.start <= pos < w.end + 1 and w.sentence == s.index), None)
+            start, end = (word.start, word.end) if word else (pos, s.start + match.end())
+            if word and art.text[end : end + 1] == ".":
+                end += 1
+            if (start, end) not in seen:
+                seen.add((start, end))
+                rows.append([start, end, art.text[start:end], s.index, s.paragraph])
+    return rows
+
+
+@pytest.mark.parametrize("name", ["seed", *TEXT_NAMES, "dots"])
+def test_sentence_breaks_are_what_the_word_scan_found(name):
+    texts = {"seed": SEED_PATH.read_text(encoding="utf-8"), "dots": adversarial("dots", 300) + " U.S. a.b. c"}
+    art = rl.Article(texts.get(name) or (TEXTS / name).read_text(encoding="utf-8"))
+    assert readability.find_textstat_sentence_breaks(art).values.tolist() == _old_sentence_breaks(art)
+
+
+@pytest.mark.slow
+def test_textstat_counts_the_same_syllables_from_our_dictionary():
+    prepare_nltk_cmudict()
+    nltk_dictionary = nltk.corpus.cmudict.dict()  # what textstat would load (offline.py writes it)
+    ours = first_pronunciations()
+    assert ours.keys() == nltk_dictionary.keys()
+    for word, pronunciations in nltk_dictionary.items():
+        assert len(ours[word][0]) == sum(p[-1].isdigit() for p in pronunciations[0]), word
