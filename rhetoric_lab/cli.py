@@ -119,7 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     if argv is None:
         argv = sys.argv[1:]
-    args = _build_parser().parse_args(argv)
+    try:
+        args = _build_parser().parse_args([str(a) for a in argv])
+    except SystemExit as done:  # --help, or a usage error that argparse has explained (exit code 2)
+        return done.code if isinstance(done.code, int) else 2
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     try:

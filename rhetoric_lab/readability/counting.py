@@ -404,6 +404,11 @@ def caveats(article_or_text) -> list[str]:
         )
     if c["sentences"] == 1:
         notes.append("One sentence: 'words per sentence' is just this sentence's length, not an average.")
+    if c["words"] and not c["syllables"]:
+        notes.append(
+            "No syllables could be counted: the words are not written in English letters. The formulas "
+            "that count syllables (Flesch Reading Ease, Flesch–Kincaid, Gunning Fog, SMOG) give no score."
+        )
     notes.append(
         "Every formula counts only lengths (of sentences, and of words in syllables or letters) or, for "
         "Dale–Chall, whether words are on a list. Meaning, metaphor, allusion and the reader's knowledge "
