@@ -42,7 +42,13 @@ def _whole(value) -> bool:
 
 
 def _number(value) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+    """A real number a student could mean: finite, and no more than a million either way."""
+    if not isinstance(value, numbers.Real) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(float(value)) and abs(value) <= 1_000_000
+    except OverflowError:
+        return False
 
 
 def _flag(value) -> bool:
@@ -101,7 +107,6 @@ RULES: dict[str, Rule] = {
     ),
     "width": Rule(lambda v: _whole(v) and 10 <= v <= 1000, "a whole number from 10 to 1000, such as 35"),
     "keyword": Rule(_optional(_text), 'one word in quotation marks, such as "coalition"'),
-    "title": Rule(_optional(_text), 'a title in quotation marks, such as "My chart"'),
     "topic": Rule(_optional(_text), 'a topic name in quotation marks, such as "metaphors"'),
     "only": Rule(_optional(_strings), 'a topic name, or a list of them, such as ["quotes", "readability"]'),
     "path": Rule(_path, 'the name of a file in quotation marks, such as "profile.html"'),
@@ -127,6 +132,12 @@ RULES: dict[str, Rule] = {
         _optional(lambda v: isinstance(v, dict)),
         'a dictionary of your answers, such as {"question": "answer"}, or None',
     ),
+    # Article(text, name, paragraphs, sentences, tokens, meta) checks these itself, in __post_init__.
+    "text": None,
+    "paragraphs": None,
+    "sentences": None,
+    "tokens": None,
+    "meta": None,
     "answers": None,  # each check explains the form it wants (AnswerFormatError)
     "verdicts": None,
     "options": None,  # highlight(**options): the table's marks check them
@@ -137,8 +148,8 @@ BY_ANNOTATION: dict[str, Rule] = {
     "bool": Rule(_flag, _FLAG),
     "int": Rule(_whole, "a whole number"),
     "int | None": Rule(_optional(_whole), "a whole number, or None"),
-    "str": Rule(_text, "a text in quotation marks"),
-    "str | None": Rule(_optional(_text), "a text in quotation marks, or None"),
+    "str": Rule(_text, 'a text in quotation marks, such as "My chart"'),
+    "str | None": Rule(_optional(_text), 'a text in quotation marks, such as "My chart", or None'),
     "dict": Rule(lambda v: isinstance(v, dict), 'a dictionary, such as {"question": "answer"}'),
     "dict | None": Rule(_optional(lambda v: isinstance(v, dict)), "a dictionary, or None"),
 }
@@ -192,11 +203,13 @@ def unchecked(function) -> list[str]:
     ]
 
 
-def _check_found(function_name: str, found) -> None:
-    """``found`` is None, or the table the view draws (a DataFrame with the columns it reads)."""
+def _check_found(function_name: str, found, required: bool = False) -> None:
+    """``found`` is None (unless ``required``), or the table the view draws (a DataFrame with the columns it reads)."""
+    source, columns = FOUND_TABLES.get(function_name, ("a finder, such as rl.find_metaphors(article)", ()))
+    if found is None and required:
+        raise RhetoricLabError(f"`found` in {function_name}() must be the table from {source}; not None.")
     if found is None:
         return
-    source, columns = FOUND_TABLES.get(function_name, ("a finder, such as rl.find_metaphors(article)", ()))
     if not isinstance(found, pd.DataFrame):
         raise RhetoricLabError(
             f"`found` in {function_name}() must be the table from {source}, or None; not {describe(found)}."
@@ -224,6 +237,7 @@ def checked(function):
     signature = inspect.signature(function)
     rules = {name: rule_for(name, p) for name, p in signature.parameters.items()}
     name = function.__name__
+    found_required = "found" in rules and signature.parameters["found"].default is inspect.Parameter.empty
 
     @functools.wraps(function)
     def with_checks(*args, **kwargs):
@@ -236,7 +250,7 @@ def checked(function):
             if rule is not None:
                 rule.check(parameter, value)
         if "found" in rules:
-            _check_found(name, bound.arguments.get("found"))
+            _check_found(name, bound.arguments.get("found"), found_required)
         return function(*args, **kwargs)
 
     with_checks.__signature__ = signature

@@ -99,6 +99,11 @@ class Article:
 
     def __post_init__(self):
         """``Article("some text")`` splits the text, as :meth:`from_text` does."""
+        parts = (self.paragraphs, self.sentences, self.tokens)
+        if not all(isinstance(part, tuple) for part in parts):
+            raise RhetoricLabError(
+                "`paragraphs`, `sentences` and `tokens` are worked out by Article(text): leave them out."
+            )
         if self.tokens:  # already split (from_text, or a copy of an Article)
             return
         if not isinstance(self.name, str):

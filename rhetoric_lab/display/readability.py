@@ -76,6 +76,9 @@ def textstat_chart(article_or_text) -> HTML:
     """
     article = as_article(article_or_text)
     ours = rd.scores(article)
+    if any(ours[m] is None for m in GRADE_METRICS):
+        note = "Our formulas give no score for this text (see caveats()), so there is nothing to set beside textstat's."
+        return HTML(f"<p>{escape(note)}</p>", note)
     theirs = rd.textstat_figures(article.text)
     labels = [rd.FORMULAS[m].label for m in GRADE_METRICS]
     fig = new_figure(7, 3.4)
