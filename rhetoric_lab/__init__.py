@@ -38,10 +38,13 @@ from .exercises import (
     check_letter_formulas,
     check_metaphors,
     check_quotes,
+    check_report_changes,
+    check_report_readings,
     check_verb_rewrite,
     check_worksheet,
     check_written_answers,
     exercise_sentence,
+    report_passage_table,
     worksheet_table,
 )
 from .metaphor import domain_table, find_metaphors, lexicon_table
@@ -71,6 +74,7 @@ from .readability import (
     syllable_difference_table,
     voice_difficulty_table,
 )
+from .sources import found_elsewhere_table
 from .text import Article, as_article, load_article, seed_names
 from .words import find_keyword, frequency_table
 
@@ -123,6 +127,11 @@ __all__ = [
     "voice_chart",
     "voice_share_table",
     "voice_table",
+    # the report and the speech
+    "check_report_changes",
+    "check_report_readings",
+    "found_elsewhere_table",
+    "report_passage_table",
     # readability
     "caveats",
     "check_hand_calculation",

@@ -7,7 +7,9 @@ text, so ``article.text[s.start:s.end] == s.text`` always holds.
   blank lines; otherwise every non-empty line is a paragraph.
 * Sentences: NLTK's Punkt splitter, run inside each paragraph, with the
   abbreviation list in ``rhetoric_lab/data/abbreviations.txt``. It needs no
-  downloaded data. "U.S." and an ellipsis (…) end no sentence.
+  downloaded data. "U.S.", "Lt. Gen.", "Calif.", "a.m.", "No. 10", initials
+  ("John F. Kennedy", "W.E.B. Du Bois", "the G.I. Bill") and an ellipsis (…) end
+  no sentence.
 * Words: NLTK's Treebank-style word tokenizer, run on each sentence. It needs
   no downloaded data either.
 """
@@ -279,18 +281,62 @@ def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 @lru_cache(maxsize=1)
 def sentence_splitter():
-    """NLTK's Punkt splitter with our abbreviation list; no downloaded model needed."""
+    """NLTK's Punkt splitter with our abbreviation list; no downloaded model needed.
+
+    >>> sentence_splitter().tokenize("He lives at No. 10 Downing Street. Lt. Gen. Hale agreed.")
+    ['He lives at No. 10 Downing Street.', 'Lt. Gen. Hale agreed.']
+    """
     params = PunktParameters()
     params.abbrev_types = set(read_list("abbreviations.txt"))
+    # "No." before a number ("No. 10") is short for "number"; "no." elsewhere may end a sentence.
+    params.collocations = {("no", "##number##")}
     return PunktSentenceTokenizer(params)
 
 
+# State abbreviations that are also English words ("ill.", "mass."), so not in the abbreviation list:
+# after "Town, " they end no sentence when a small letter or a digit follows ("Peoria, Ill. on Monday").
+_STATE_WORD = re.compile(r",\s+(?:Del|Ill|Ind|La|Mass|Miss|Mo|Ore|Wash)\.$")
+# Initials ("G.I.", "W.E.B.") end no sentence before a capitalised word that is not a common
+# sentence opener: "the G.I. Bill", "W.E.B. Du Bois", but "... in the U.K. He said" splits.
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}$")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _joins(before: str, after: str) -> bool:
+    """True when the break Punkt found between ``before`` and ``after`` is not a sentence end."""
+    before = before.rstrip()
+    first = _FIRST_WORD.match(after)
+    if _STATE_WORD.search(before):
+        return bool(after) and (after[0].islower() or after[0].isdigit())
+    if _INITIALS.search(before) and first:
+        word = first.group()
+        return word[0].isupper() and word.lower() not in _sentence_openers()
+    return False
+
+
+@lru_cache(maxsize=1)
+def _sentence_openers() -> frozenset[str]:
+    """Common words that often open a sentence (``data/stopwords.txt``)."""
+    return frozenset(read_list("stopwords.txt"))
+
+
 def split_sentences(text: str, paragraphs) -> tuple[Sentence, ...]:
-    """Split each paragraph into sentences; a sentence never crosses a paragraph."""
+    """Split each paragraph into sentences; a sentence never crosses a paragraph.
+
+    >>> text = "W.E.B. Du Bois spoke in Peoria, Ill. in 1900. He left."
+    >>> [s.text for s in split_sentences(text, split_paragraphs(text))]
+    ['W.E.B. Du Bois spoke in Peoria, Ill. in 1900.', 'He left.']
+    """
     splitter = sentence_splitter()
     sentences = []
     for para in paragraphs:
+        spans: list[list[int]] = []
         for start, end in splitter.span_tokenize(para.text):
+            if spans and _joins(para.text[spans[-1][0] : spans[-1][1]], para.text[start:end]):
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
+        for start, end in spans:
             piece = para.text[start:end]
             if piece.strip():
                 s, e = para.start + start, para.start + end

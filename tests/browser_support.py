@@ -325,3 +325,59 @@ def hex_to_rgb(colour: str) -> str:
     colour = colour.lstrip("#")
     r, g, b = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgb({r}, {g}, {b})"
+
+
+# --- Accessibility audit with axe-core ----------------------------------------------------------
+# axe-core ships inside the PyPI package axe-playwright-python (no download at run time).
+
+#: The notebook's own rendered content: markdown cells and outputs (not JupyterLab's interface).
+NOTEBOOK_CONTENT = {
+    "include": [
+        ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-MarkdownOutput",
+        ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output",
+    ]
+}
+
+#: Rules about the whole page (landmarks, title, language): they judge JupyterLab's page, not a
+#: notebook's content, so the scoped audit leaves them out. The profile and handouts, which are whole
+#: pages of ours, are audited with every rule.
+PAGE_RULES = ["region", "landmark-one-main", "page-has-heading-one", "html-has-lang", "document-title", "bypass"]
+
+#: Impacts that fail the notebooks' audit; the profile and handouts fail on any finding.
+BLOCKING = {"serious", "critical"}
+
+
+def axe_script() -> str | None:
+    """axe-core's JavaScript from the axe-playwright-python package (None if it is not installed)."""
+    try:
+        from axe_playwright_python.base import AXE_SCRIPT
+    except ImportError:
+        return None
+    return AXE_SCRIPT
+
+
+def run_axe(page, script: str, context=None, rules_off=()) -> list[dict]:
+    """axe-core's violations on the page (or in ``context``): rule id, impact, help, nodes."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(script)
+    options = {"resultTypes": ["violations"], "rules": {rule: {"enabled": False} for rule in rules_off}}
+    result = page.evaluate("([context, options]) => axe.run(context || document, options)", [context, options])
+    return result["violations"]
+
+
+def describe_violations(violations: list[dict]) -> list[str]:
+    """One line per rule: impact, rule id, what it asks, how many elements, and the first one."""
+    lines = []
+    for v in violations:
+        node = v["nodes"][0]
+        lines.append(
+            f"{v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])} element(s); first: "
+            f"{' '.join(node['target'])[-120:]} {node['html'][:160]})"
+        )
+    return lines
+
+
+#: The width of a narrow phone screen; the profile and handouts must not scroll sideways there.
+NARROW = 400
+
+JS_PAGE_WIDTH = "() => document.documentElement.scrollWidth"

@@ -9,6 +9,7 @@ from conftest import own_text
 
 import rhetoric_lab as rl
 from rhetoric_lab import allusion as al
+from rhetoric_lab import allusion_gazetteer as gz
 from rhetoric_lab import exercises
 from rhetoric_lab.data import load_key, read_table
 from rhetoric_lab.display import allusion as view
@@ -32,7 +33,7 @@ def keys(text) -> list[str]:
 def test_gazetteer_is_valid_and_large_enough():
     assert al.gazetteer_problems() == []
     table = al.gazetteer_table()
-    assert len(table) >= 60
+    assert len(table) >= 400
     assert table["key"].is_unique
     assert set(table["category"]) == set(al.CATEGORIES)
     assert (table["start_year"] <= table["end_year"]).all()
@@ -42,7 +43,7 @@ def test_gazetteer_is_valid_and_large_enough():
 
 def test_every_pattern_compiles_and_every_row_has_a_source():
     for row in read_table("gazetteer.csv"):
-        assert re.compile(al._expand(row["patterns"]))
+        assert re.compile(gz._expand(row["patterns"]))
         assert len(row["source"]) > 10, row["key"]
         assert row["explanation"].rstrip("'").endswith("."), row["key"]
 
@@ -194,10 +195,11 @@ def test_references_to_look_up_on_seed(seed):
     refs = al.find_references_to_look_up(seed, first_only=True)
     assert list(refs.columns) == al.PROMPT_COLUMNS
     texts = refs["text"].tolist()
-    for name in ["Defense Secretary Ash Carter", "ISIL", "Raqqah", "Mosul", "Ramadi", "November"]:
+    for name in ["French Defense Minister Jean-Yves Le Drian", "ISIL", "Raqqah", "Mosul", "Ramadi", "November"]:
         assert name in texts
-    # known allusions and sentence openers are not prompts
-    assert not {"Lafayette", "Pershing", "Targeting", "Expressing", "Comparing"} & set(texts)
+    # known allusions, sentence openers, well-known places and the speaker himself are not prompts
+    junk = {"Lafayette", "Pershing", "Targeting", "Expressing", "Comparing", "France", "Paris", "U.S."}
+    assert not (junk | {"Carter", "Defense Secretary Ash Carter"}) & set(texts)
     for row in refs.itertuples():
         assert seed.text[row.start : row.end] == row.text
 
@@ -208,14 +210,16 @@ def test_references_to_look_up_years_dates_and_names():
     by_text = dict(zip(refs["text"], refs["reason"], strict=True))
     assert "date" in by_text["4 July 2019"]
     assert "decade" in by_text["1960s"]
-    assert "Priya Anand" in by_text and "Meridian Foods" in by_text
+    assert "Meridian Foods" in by_text
+    # the chief executive compares (a reporting verb): she is the text's own speaker, not a prompt
+    assert "Priya Anand" not in by_text
     assert "Trojan horse" not in " ".join(refs["text"])
     assert "a year" in al.find_references_to_look_up("It began in 1917 and cost $2000.")["reason"].tolist()[0]
     assert al.find_references_to_look_up("It began in 1917 and cost $2000.")["text"].tolist() == ["1917"]
 
 
 def test_references_to_look_up_bce_and_empty():
-    assert al.find_references_to_look_up("The fire in Rome came after 390 BC.")["text"].tolist() == ["Rome", "390 BC"]
+    assert al.find_references_to_look_up("The fire in Veii came after 390 BC.")["text"].tolist() == ["Veii", "390 BC"]
     # a capital that only opens a sentence is not a name
     assert al.find_references_to_look_up("Rome burned.")["text"].tolist() == []
     empty = al.find_references_to_look_up("nothing to see here.")
@@ -271,7 +275,9 @@ def test_analyze_section_is_json_ready(seed):
 
     section = al.to_json(seed)
     assert [s["key"] for s in section] == list(SEED_FOUR)
-    assert set(section[0]) == {"start", "end", "text", "key", "category", "start_year", "end_year"}
+    fields = {"start", "end", "text", "key", "category", "start_year", "end_year", "figurative", "trigger"}
+    assert set(section[0]) == fields
+    assert section[0]["figurative"] is False
     json.dumps(section)
 
 

@@ -27,7 +27,8 @@ FINDERS = [
     p
     for p in MODULES
     if p.parent.name in ("quotes", "readability")
-    or p.name in ("metaphor.py", "allusion.py", "text.py", "words.py", "wordforms.py", "syllables.py", "data.py")
+    or p.name.startswith(("metaphor", "allusion"))
+    or p.name in ("text.py", "words.py", "wordforms.py", "syllables.py", "data.py", "sources.py")
 ]
 
 

@@ -10,7 +10,13 @@ For each notebook (one test each, discovered in notebooks/*.ipynb):
 3. check: every code cell ran, no output is an error, highlights (``mark.rl-span``) have a
    visible background from the palette and their ``[label]`` in words, every figure image loaded
    and has alt text; 01-metaphor must show at least one highlight;
-4. save a screenshot of the whole notebook to tests/screenshots/<stem>.png.
+4. save a screenshot of the whole notebook to tests/screenshots/<stem>.png;
+5. audit the notebook's own rendered content (markdown cells and outputs) with axe-core: no
+   serious or critical finding (moderate and minor ones are printed).
+
+Then the same audit, with every rule and no finding allowed, on the rhetorical profile (at full
+width and at 400 px, where the page must not scroll sideways) and on every handout in handouts/.
+JupyterLab's own interface is left out of the notebook audit: its findings are named in the README.
 
 One JupyterLab server (own port, token, settings, and a temporary copy of the notebooks) and one
 browser serve the whole session. Skipped only when playwright or Debian's chromium is missing.
@@ -27,26 +33,38 @@ from pathlib import Path
 
 import pytest
 from browser_support import (
+    BLOCKING,
     CHROMIUM_ARGS,
     JS_ERRORS,
     JS_HEIGHT,
     JS_HIGHLIGHTS,
     JS_IMAGES,
+    JS_PAGE_WIDTH,
     JS_STATE,
+    NARROW,
+    NOTEBOOK_CONTENT,
     NOTEBOOKS,
+    PAGE_RULES,
+    ROOT,
     SCREENSHOTS,
     LabServer,
+    axe_script,
     committed_counts,
+    describe_violations,
     find_chromium,
     hex_to_rgb,
+    run_axe,
 )
+from conftest import SEED_NAME, own_text
 
+import rhetoric_lab as rl
 from rhetoric_lab.display.common import TOL_LIGHT
 
 RUN_TIMEOUT = float(os.environ.get("RL_BROWSER_RUN_TIMEOUT", "300"))
 OPEN_TIMEOUT = 120.0
 NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
 MUST_HIGHLIGHT = {"01-metaphor"}
+HANDOUTS = sorted((ROOT / "handouts").rglob("*.html")) if (ROOT / "handouts").is_dir() else []
 PALETTE = {hex_to_rgb(c) for c in TOL_LIGHT}
 TRANSPARENT = {"transparent", "rgba(0, 0, 0, 0)"}
 
@@ -61,6 +79,14 @@ def chromium_path() -> str:
     if path is None:
         pytest.skip("Debian's chromium is missing (/usr/bin/chromium, or chromium on PATH): apt-get install chromium")
     return path
+
+
+@pytest.fixture(scope="session")
+def axe():
+    script = axe_script()
+    if script is None:
+        pytest.skip("axe-playwright-python is not installed (it comes with requirements-dev.txt)")
+    return script
 
 
 @pytest.fixture(scope="session")
@@ -183,7 +209,7 @@ def screenshot(page, stem: str) -> Path:
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOK_PATHS, ids=[p.stem for p in NOTEBOOK_PATHS])
-def test_notebook_runs_in_jupyterlab(notebook: Path, browser, lab: LabServer):
+def test_notebook_runs_in_jupyterlab(notebook: Path, browser, lab: LabServer, axe: str):
     import json
 
     original = json.loads(notebook.read_text(encoding="utf-8"))
@@ -223,11 +249,57 @@ def test_notebook_runs_in_jupyterlab(notebook: Path, browser, lab: LabServer):
         problems += image_problems
         path = screenshot(page, notebook.stem)
         assert not problems, f"{notebook.name}, after Run All:\n  " + "\n  ".join(problems)
+
+        # 4. accessibility of the notebook's own content (JupyterLab's interface left out)
+        findings = run_axe(page, axe, NOTEBOOK_CONTENT, rules_off=PAGE_RULES)
+        blocking = [v for v in findings if v["impact"] in BLOCKING]
+        assert not blocking, f"{notebook.name}: axe-core, serious or critical:\n  " + "\n  ".join(
+            describe_violations(blocking)
+        )
         print(
             f"\n{notebook.name}: {target} code cells ran in {run_seconds:.1f} s "
             f"({time.monotonic() - started:.1f} s in all); {spans} highlights, {figures} figures; "
             f"stderr outputs: {len(result['stderr'])}; screenshot {path}"
         )
+        for line in describe_violations(findings):
+            print(f"  axe-core (not blocking): {line}")
     finally:
         context.close()
         lab.shutdown_kernels()
+
+
+def audit_page(browser, axe: str, path: Path, name: str) -> None:
+    """A whole page of ours: no axe-core finding of any impact, at full width and at 400 px, where it
+    must not scroll sideways; screenshots of both widths."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(path.as_uri())
+        findings = run_axe(page, axe)
+        assert not findings, f"{name}: axe-core:\n  " + "\n  ".join(describe_violations(findings))
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+        page.set_viewport_size({"width": NARROW, "height": 800})
+        page.wait_for_timeout(200)
+        width = page.evaluate(JS_PAGE_WIDTH)
+        assert width <= NARROW, f"{name}: at {NARROW} px the page is {width} px wide (it scrolls sideways)"
+        findings = run_axe(page, axe)
+        assert not findings, f"{name} at {NARROW} px: axe-core:\n  " + "\n  ".join(describe_violations(findings))
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{NARROW}px.png"), full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("source", ["seed", "own text"])
+def test_profile_has_no_accessibility_findings(source, browser, axe, tmp_path):
+    text = rl.load_article(SEED_NAME) if source == "seed" else own_text("quotes-school-board.txt")
+    reading = {"What does the metaphor do?": "It makes the plan sound like surgery <b>not</b> war."}
+    path = rl.save_profile(text, tmp_path / "profile.html", reading=reading)
+    audit_page(browser, axe, path, "profile" if source == "seed" else "profile-own-text")
+
+
+@pytest.mark.parametrize("handout", HANDOUTS or [None], ids=[p.stem for p in HANDOUTS] or ["none"])
+def test_handout_has_no_accessibility_findings(handout, browser, axe):
+    if handout is None:
+        pytest.skip("no handouts to audit yet: handouts/ holds no HTML (python3 run.py handouts builds them)")
+    audit_page(browser, axe, handout, f"handout-{handout.stem}")

@@ -223,49 +223,69 @@ def read(name: str) -> str:
     return (TEXTS / f"metaphor-{name}.txt").read_text(encoding="utf-8")
 
 
+def domains_at(text: str, found, phrase: str) -> list[str]:
+    """Domains of the candidates that overlap the first use of ``phrase`` in ``text``."""
+    start = text.index(phrase)
+    return covering(found, start, start + len(phrase))
+
+
+def check_domains(name: str, expected: dict[str, str]) -> dict[str, str]:
+    """Each phrase of ``expected`` is flagged with its domain; returns the flagged texts."""
+    text = read(name)
+    table = mp.find_metaphors(text)
+    for phrase, domain in expected.items():
+        assert domains_at(text, table, phrase) == [domain], phrase
+    return flagged(table)
+
+
 def test_sports_report():
-    text = read("sports-report")
-    found = flagged(mp.find_metaphors(text))
-    for phrase, domain in {
-        "war of attrition": "war and combat",
-        "crumble": "building and structure",
-        "tide": "water and weather",
-        "marshalled": "war and combat",
-        "sparked": "fire",
-        "threw in the towel": "sport and games",
-        "backbone": "the body",
-        "on track": "journey and path",
-    }.items():
-        assert found.get(phrase) == domain, phrase
+    found = check_domains(
+        "sports-report",
+        {
+            "war of attrition": "war and combat",
+            "crumble": "building and structure",
+            "tide": "water and weather",
+            "marshalled": "war and combat",
+            "sparked": "fire",
+            "threw in the towel": "sport and games",
+            "backbone": "the body",
+            "on track": "journey and path",
+        },
+    )
     # literal uses: a ball on the ground, a flooded pitch, the groundsman and ground staff
     assert "on the ground" not in found and "flooded" not in found
     assert not any("ground" in t for t in found)
 
 
 def test_business_story():
-    found = flagged(mp.find_metaphors(read("business-story")))
-    for phrase, domain in {
-        "plummeted": "up and down",
-        "ailing": "disease and medicine",
-        "lost momentum": "force and motion",
-        "flooded": "water and weather",
-        "injection": "disease and medicine",
-        "moving the goalposts": "sport and games",
-        "weed out": "plants and gardening",
-        "engine": "machines and cycles",
-        "stepped up": "up and down",
-        "collapse": "building and structure",
-    }.items():
-        assert found.get(phrase) == domain, phrase
+    found = check_domains(
+        "business-story",
+        {
+            "plummeted": "up and down",
+            "ailing": "disease and medicine",
+            "lost momentum": "force and motion",
+            "flooded": "water and weather",
+            "injection": "disease and medicine",
+            "moving the goalposts": "sport and games",
+            "weed out": "plants and gardening",
+            "engine": "machines and cycles",
+            "stepped up": "up and down",
+            "collapse": "building and structure",
+        },
+    )
     assert "floor" not in " ".join(found)
 
 
 def test_school_board_speech():
-    found = flagged(mp.find_metaphors(read("school-board")))
-    assert found["backbone"] == "the body"
-    assert found["in the dark"] == "light and sight"
-    assert found["build trust"] == "building and structure"
-    assert found["recover"] == "disease and medicine"
+    found = check_domains(
+        "school-board",
+        {
+            "backbone": "the body",
+            "in the dark": "light and sight",
+            "build trust": "building and structure",
+            "recover": "disease and medicine",
+        },
+    )
     assert not any("ground" in t or "roof" in t for t in found)
 
 
@@ -391,8 +411,10 @@ def test_compare_with_key(seed_found):
 
 def test_to_json(seed):
     section = mp.to_json(seed)
-    assert section and all(set(item) == {"start", "end", "text", "domain"} for item in section)
+    assert section and all(set(item) == {"start", "end", "text", "tier", "domain", "voice"} for item in section)
     assert all(seed.text[i["start"] : i["end"]] == i["text"] for i in section)
+    assert {i["tier"] for i in section} == {"domain", "everyday"}
+    assert {i["voice"] for i in section} == {"quoted", "reporter"}
 
 
 # ------------------------------------------------------------------ check_metaphors
@@ -497,4 +519,37 @@ def test_check_worksheet_bad_forms():
 
 def test_capitalised_names_inside_a_sentence_are_not_candidates():
     found = mp.find_metaphors("Like the builders of the Marshall Plan, we marshal our strength. Storm clouds gather.")
-    assert found["text"].tolist() == ["marshal", "Storm"]
+    assert found["text"].tolist() == ["marshal", "Storm clouds gather"]
+
+
+# ------------------------------------------------------------------ the lexicon's size and idioms
+
+
+def test_lexicon_has_at_least_1500_entries_in_20_domains():
+    table = mp.lexicon_table()
+    assert len(table) >= 1500
+    assert table["domain"].nunique() >= 20
+    assert set(table["domain"]) <= set(mp.domain_table()["domain"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The project is back on the right track.", "on the right track"),
+        ("He turned a deaf ear to the workers.", "turned a deaf ear"),
+        ("They cut the budget to the bone.", "cut the budget to the bone"),
+        ("They sold the miners down the river.", "sold the miners down the river"),
+        ("The town is running on empty.", "running on empty"),
+        ("It is like a slow leak in the tyres.", "slow leak"),
+        ("The cuts are now cutting into the marrow.", "into the marrow"),
+        ("They balanced the budget on the backs of its children.", "on the backs of"),
+    ],
+)
+def test_idioms_with_gaps_and_inflection(text, expected):
+    assert expected in set(mp.find_metaphors(text)["text"])
+
+
+def test_literal_context_guards():
+    found = set(mp.find_metaphors("The toxic waste lay beside the foundation stone.")["text"])
+    assert not {"toxic", "foundation"} & found
+    assert "toxic" in set(mp.find_metaphors("The debate turned toxic.")["text"])

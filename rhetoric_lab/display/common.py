@@ -15,7 +15,11 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
+import sys
 from dataclasses import dataclass
+
+import pandas as pd
 
 #: Okabe & Ito (2008), "Color Universal Design": for bars, lines and markers.
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
@@ -132,7 +136,7 @@ def highlight_html(text: str, spans, label_key: str = "label", descriptions=None
         f"{escape(descriptions.get(label, ''))}</li>"
         for label, style in styles.items()
     )
-    heading = f"<h4>{escape(title)}</h4>" if title else ""
+    heading = f"<h3>{escape(title)}</h3>" if title else ""
     html_text = (
         f'<div class="rl-highlight">{heading}'
         f'<div style="line-height:2.1;max-width:48em">{body}</div>'
@@ -145,9 +149,12 @@ def highlight_html(text: str, spans, label_key: str = "label", descriptions=None
 def table_html(frame, columns, headers) -> str:
     """A plain HTML table of some columns of ``frame``, every cell escaped; "None found." when empty.
 
+    The table sits in a region that scrolls sideways on a narrow screen and can be reached with the
+    keyboard (Tab), so that the page itself never needs to scroll sideways.
+
     >>> import pandas as pd
-    >>> table_html(pd.DataFrame({"a": ["<b>"]}), ["a"], ["A"])
-    '<table><thead><tr><th scope="col">A</th></tr></thead><tbody><tr><td>&lt;b&gt;</td></tr></tbody></table>'
+    >>> table_html(pd.DataFrame({"a": ["<b>"]}), ["a"], ["A"])  # doctest: +ELLIPSIS
+    '<div class="rl-table-scroll" role="region" tabindex="0" aria-label="Table: A" ...><table>...<td>&lt;b&gt;</td>...'
     """
     if frame is None or len(frame) == 0:
         return "<p>None found.</p>"
@@ -156,7 +163,11 @@ def table_html(frame, columns, headers) -> str:
         "<tr>" + "".join(f"<td>{escape('' if row[c] is None else row[c])}</td>" for c in columns) + "</tr>"
         for row in frame[columns].to_dict("records")
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    label = escape("Table: " + ", ".join(str(h) for h in headers))
+    return (
+        f'<div class="rl-table-scroll" role="region" tabindex="0" aria-label="{label}" style="overflow-x:auto">'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 def figure_html(fig, alt: str, summary: str) -> HTML:
@@ -180,3 +191,42 @@ def new_figure(width: float = 7, height: float = 3.5):
     from matplotlib.figure import Figure  # matplotlib loads only when a chart is drawn
 
     return Figure(figsize=(width, height), layout="constrained")
+
+
+#: Table cells wrap instead of being cut or widening the page (a scrolling table is hard to use
+#: with a keyboard); text reads from the left.
+_CELL_STYLE = "white-space:normal;overflow-wrap:break-word;text-align:left;vertical-align:top"
+
+
+def frame_html(frame) -> str:
+    """A DataFrame as HTML for a notebook: whole cells (never cut with "..."), wrapped, no literal "\\n".
+
+    Line breaks inside a cell are shown as spaces (the data keeps them). The empty corner cell above
+    the row numbers is a data cell, not an empty header. Rows and columns are limited as pandas'
+    display options say.
+
+    >>> html = frame_html(pd.DataFrame({"text": ["line one\\nline two " * 4]}))
+    >>> "\\\\n" in html, "..." in html, "<th></th>" in html
+    (False, False, False)
+    """
+    shown = frame.map(lambda v: re.sub(r"\s*\n\s*", " ", v) if isinstance(v, str) else v)
+    with pd.option_context("display.max_colwidth", None):
+        text = shown._repr_html_() or shown.to_html()
+    head, sep, rest = text.partition("</thead>")
+    head = head.replace("<th></th>", "<td></td>")
+    text = head + sep + rest
+    text = re.sub(r"<(td|th)((?: [^>]*)?)>", lambda m: f'<{m[1]}{m[2]} style="{_CELL_STYLE}">', text)
+    return f'<div class="rl-table">{text}</div>'
+
+
+def use_frame_html() -> bool:
+    """Show every DataFrame with :func:`frame_html` in this IPython kernel (True if there is one)."""
+    ipython_module = sys.modules.get("IPython")  # only when already loaded: importing IPython is slow
+    shell = ipython_module.get_ipython() if ipython_module is not None else None
+    if shell is None:
+        return False
+    shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, frame_html)
+    return True
+
+
+use_frame_html()

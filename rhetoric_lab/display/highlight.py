@@ -17,6 +17,7 @@ from .. import topics
 from ..allusion import explain_allusions, find_allusions, format_span
 from ..errors import RhetoricLabError
 from ..metaphor import domain_descriptions, find_metaphors
+from ..metaphor import shown as shown_metaphors
 from ..quotes import find_quotations, find_voices
 from ..readability import FORMULAS, find_sentence_scores
 from ..text import as_article
@@ -33,8 +34,8 @@ class Marks:
     note: str = ""
 
 
-def _metaphor_marks(found, **_options) -> Marks:
-    rows = [{"start": r.start, "end": r.end, "label": r.domain} for r in found.itertuples()]
+def _metaphor_marks(found, tiers="domain", **_options) -> Marks:
+    rows = [{"start": r.start, "end": r.end, "label": r.domain} for r in shown_metaphors(found, tiers).itertuples()]
     descriptions = domain_descriptions()
     return Marks(rows, descriptions, tuple(descriptions))
 
@@ -190,7 +191,8 @@ def highlight(article_or_text, found=None, topic: str | None = None, title: str 
 
     ``found`` is a finder's table (find_metaphors, find_allusions, find_quotations, find_voices,
     find_sentence_scores); without it, give ``topic`` ("metaphors", "allusions", "quotes",
-    "readability") and the topic's finder runs. For sentences, ``metric=`` picks the grade.
+    "readability") and the topic's finder runs. For sentences, ``metric=`` picks the grade; for
+    metaphors, ``tiers="all"`` adds the everyday tier (function words are never highlighted).
 
     >>> "[disease and medicine]" in highlight("A cancer that spreads.", topic="metaphors").html
     True

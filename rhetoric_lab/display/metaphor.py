@@ -7,7 +7,7 @@ compute it only when it is not given. The highlighted text is :func:`rhetoric_la
 from __future__ import annotations
 
 from ..errors import RhetoricLabError
-from ..metaphor import find_metaphors
+from ..metaphor import find_metaphors, shown
 from ..text import as_article
 from .common import HTML, OKABE_ITO, escape, figure_html, new_figure
 from .highlight import highlight
@@ -58,8 +58,10 @@ def metaphor_summary(found, paragraphs: int | None = None) -> str:
     return " ".join(parts)
 
 
-def metaphor_chart(article_or_text, found=None) -> HTML:
+def metaphor_chart(article_or_text, found=None, tiers="domain") -> HTML:
     """Two bar charts, candidates per domain and per paragraph, with alt text and a summary in words.
+
+    It counts the domain tier; ``tiers="all"`` counts the everyday tier too (never function words).
 
     >>> chart = metaphor_chart("A cancer spreads. It must be cut out.")
     >>> "What the chart shows" in chart.html
@@ -68,6 +70,7 @@ def metaphor_chart(article_or_text, found=None) -> HTML:
     article = as_article(article_or_text)
     found = find_metaphors(article) if found is None else found
     _check_found(found)
+    found = shown(found, tiers)
     n_paragraphs = len(article.paragraphs)
     summary = metaphor_summary(found, n_paragraphs)
     if len(found) == 0:
@@ -93,6 +96,8 @@ def metaphor_chart(article_or_text, found=None) -> HTML:
     right.set_ylim(0, per_paragraph.max() * 1.2 + 0.5)
     for axis in (left, right):
         axis.spines[["top", "right"]].set_visible(False)
+    for counts in (left.xaxis, right.yaxis):  # whole numbers of candidates
+        counts.get_major_locator().set_params(integer=True)
     alt = (
         "Two bar charts. Left: the number of metaphor candidates in each source domain. "
         "Right: the number of candidates in each paragraph."

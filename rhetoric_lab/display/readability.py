@@ -55,6 +55,7 @@ def sentence_length_chart(article_or_text, found=None) -> HTML:
     ax.text(len(labels) - 0.5, summary["mean"], f" average {summary['mean']:.1f}", va="bottom", ha="right")
     ax.set_xlabel("sentence number (counting from 0, as in the tables)")
     ax.set_ylabel("words")
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title("How long is each sentence?")
     alt = (
         f"Bar chart of the length in words of each of the {summary['count']} sentences, in reading order, "
@@ -157,7 +158,7 @@ def voice_difficulty_chart(article_or_text, found=None) -> HTML:
         f"{row['polysyllable_percent']}% of 3+ syllables, {row['unfamiliar_percent']}% unfamiliar"
         for _, row in table.iterrows()
     )
-    return figure_html(fig, alt=alt, summary=text + ".")
+    return figure_html(fig, alt=alt, summary=f"Word measures for each voice: {text}.")
 
 
 def report_section(article, **_options) -> str:

@@ -16,11 +16,25 @@ from ..text import as_article
 from .common import HTML, escape
 
 _STYLE = """
-body{font-family:Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#111;line-height:1.5}
-h1,h2,h3{font-family:Helvetica,Arial,sans-serif}
-table{border-collapse:collapse;margin:.5em 0}
-th,td{border:1px solid #999;padding:.2em .5em;text-align:left;vertical-align:top}
-.rl-note{color:#333;font-size:.95em}
+html{font-size:100%;-webkit-text-size-adjust:100%}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",Arial,sans-serif;
+  font-size:1.0625rem;line-height:1.6;color:#111;background:#fff;max-width:46rem;margin:0 auto;padding:1rem}
+h1{font-size:1.75rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.375rem;line-height:1.3;margin:2rem 0 .75rem;border-bottom:1px solid #999;padding-bottom:.25rem}
+h3{font-size:1.125rem;line-height:1.35;margin:1.5rem 0 .5rem}
+p,li,dd{max-width:40rem}
+a{color:#0b4f9c}
+table{border-collapse:collapse;margin:.5rem 0;width:100%}
+th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+th{background:#eee}
+img{max-width:100%;height:auto}
+figure{margin:1rem 0}
+.rl-table-scroll{overflow-x:auto;max-width:100%}
+.rl-table-scroll:focus{outline:2px solid #0b4f9c}
+figcaption{font-size:1rem;margin-top:.25rem}
+.rl-note{color:#333;font-size:.9375rem}
+@media (max-width:30rem){body{font-size:1rem;padding:.75rem}h1{font-size:1.5rem}h2{font-size:1.25rem}
+  th,td{padding:.2rem .3rem}table{font-size:.9375rem}}
 """
 
 
@@ -91,7 +105,8 @@ def profile_document(article_or_text, speech_year: int | None = None, reading: d
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_STYLE}</style></head>'
-        f"<body><h1>{escape(title)}</h1><nav><ul>{toc}</ul></nav>{body}"
+        f'<body><header><h1>{escape(title)}</h1><nav aria-label="Sections"><ul>{toc}</ul></nav></header>'
+        f"<main>{body}</main>"
         f"<footer><p class='rl-note'>Made with Rhetoric Lab on {date.today().isoformat()}.</p></footer>"
         "</body></html>\n"
     )

@@ -7,19 +7,21 @@ finders never do.
 
 from __future__ import annotations
 
-from . import allusion, metaphor, quotes, readability
+from . import allusion, metaphor, quotes, readability, report
 from .allusion import check_allusions
 from .feedback import Feedback, as_answer_list, check_written_answers, matches, normalize
 from .keys import ENTRY_FIELDS, answer_key, key_article, key_problems, markdown_cell
 from .metaphor import check_metaphors, check_worksheet, compare_with_key, worksheet_table
 from .quotes import SENTENCE_LABELS, check_quotes, check_verb_rewrite
 from .readability import check_hand_calculation, check_letter_formulas, exercise_sentence
+from .report import CHANGE_LABELS, check_report_changes, check_report_readings, report_passage_table
 
 _WRITERS = {
     "metaphors": metaphor.answer_key_markdown,
     "allusions": allusion.answer_key_markdown,
     "quotes": quotes.answer_key_markdown,
     "readability": readability.answer_key_markdown,
+    "report": report.answer_key_markdown,
 }
 
 
@@ -33,6 +35,7 @@ def answer_key_markdown(topic: str) -> str:
 
 
 __all__ = [
+    "CHANGE_LABELS",
     "ENTRY_FIELDS",
     "SENTENCE_LABELS",
     "Feedback",
@@ -44,6 +47,8 @@ __all__ = [
     "check_letter_formulas",
     "check_metaphors",
     "check_quotes",
+    "check_report_changes",
+    "check_report_readings",
     "check_verb_rewrite",
     "check_worksheet",
     "check_written_answers",
@@ -54,5 +59,6 @@ __all__ = [
     "markdown_cell",
     "matches",
     "normalize",
+    "report_passage_table",
     "worksheet_table",
 ]

@@ -50,6 +50,10 @@ ENTRY_FIELDS = {
         "hand_calculation": ("text", "start", "end", "metric", "sentence", "words", "syllables", "score"),
         "metric_input": ("metric", "counts_letters", "why"),
     },
+    "report": {
+        "passage": ("id", "text", "start", "end", "sentence", "paragraph", "label", "also_accept", "speech", "why"),
+        "reading": ("id", "title", "reading", "question", "key_points", "sources"),
+    },
 }
 #: Sections a key may have beside its entries, by topic.
 EXTRA_SECTIONS = {
@@ -57,6 +61,7 @@ EXTRA_SECTIONS = {
     "allusions": {"speech_year", "speech_year_note", "structure", "not_allusions", "sources"},
     "quotes": {"labels"},
     "readability": {"formula_names"},
+    "report": {"labels", "sources"},
 }
 
 

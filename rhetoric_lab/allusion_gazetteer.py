@@ -1,0 +1,353 @@
+"""The allusion gazetteer (``data/gazetteer.csv``): reading and checking it, matching its patterns
+in a text (with the rules that keep town names and ordinary words out), and years in words.
+
+:mod:`rhetoric_lab.allusion` builds the table of allusions from these matches; this module holds
+the gazetteer itself. What the years mean depends on the category (a person's birth and death, an
+event's first and last year, ...): the ``years_mean`` column says which, row by row, and the
+comment lines at the top of the CSV file give the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from .data import read_list, read_table
+from .errors import RhetoricLabError
+
+#: Characters of context the ``not_before`` / ``not_after`` rules look at.
+CONTEXT = 40
+
+#: Gazetteer columns that must be filled in on every row.
+REQUIRED = [
+    "key",
+    "name",
+    "patterns",
+    "category",
+    "start_year",
+    "end_year",
+    "approximate",
+    "years_mean",
+    "explanation",
+    "invoked_for",
+    "source",
+]
+#: The categories a gazetteer row may have.
+CATEGORIES = ("person", "event", "place", "monument", "text", "myth")
+
+
+class GazetteerError(RhetoricLabError):
+    """A row of the gazetteer is incomplete or wrong (a developer's error, explained)."""
+
+
+# ---------------------------------------------------------------- years
+
+
+def format_year(year: int, approximate: bool = False) -> str:
+    """A year in words: negative years are BCE.
+
+    >>> format_year(-49), format_year(1944), format_year(95, approximate=True)
+    ('49 BCE', '1944', 'c. 95 CE')
+    """
+    year = int(year)
+    text = f"{-year} BCE" if year < 0 else (f"{year} CE" if year < 1000 else str(year))
+    return f"c. {text}" if approximate else text
+
+
+def years_between(earlier: int, later: int) -> int:
+    """Whole years from ``earlier`` to ``later``, allowing for there being no year 0.
+
+    >>> years_between(1944, 2016), years_between(-44, 2016)
+    (72, 2059)
+    """
+    earlier, later = int(earlier), int(later)
+    return later - earlier - (1 if earlier < 0 < later else 0)
+
+
+def format_span(start: int, end: int, approximate: bool = False) -> str:
+    """A span of years in words, or one year when start and end agree.
+
+    >>> format_span(1757, 1834), format_span(1886, 1886), format_span(-29, -19)
+    ('1757–1834', '1886', '29–19 BCE')
+    """
+    start, end = int(start), int(end)
+    if start == end:
+        return format_year(start, approximate)
+    if start < 0 and end < 0:
+        text = f"{-start}–{-end} BCE"
+        return f"c. {text}" if approximate else text
+    return f"{format_year(start, approximate)}–{format_year(end)}"
+
+
+# ---------------------------------------------------------------- the gazetteer
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: str
+    name: str
+    category: str
+    start_year: int
+    end_year: int
+    approximate: bool
+    pattern: re.Pattern
+    not_before: re.Pattern | None
+    not_after: re.Pattern | None
+    body: re.Pattern  # ``pattern`` without its opening "(?<!\w)": see ``_matches``
+
+
+@cache
+def _macros() -> dict[str, str]:
+    return {"US_STATES": "|".join(read_list("allusion_us_states.txt"))}
+
+
+def _expand(pattern: str) -> str:
+    for name, value in _macros().items():
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern
+
+
+@cache
+def _place_words() -> re.Pattern:
+    words = sorted(read_list("allusion_place_words.txt"), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def gazetteer_problems(rows=None) -> list[str]:
+    """Every problem in the gazetteer rows, in words (an empty list when all is well).
+
+    >>> gazetteer_problems()
+    []
+    >>> gazetteer_problems([{"key": "x", "category": "song"}])[0]
+    "row 1 (x): 'name' is empty"
+    """
+    rows = read_table("gazetteer.csv") if rows is None else rows
+    problems, seen = [], set()
+    for number, row in enumerate(rows, start=1):
+        where = f"row {number} ({row.get('key', '?')})"
+        for column in REQUIRED:
+            if not str(row.get(column, "")).strip():
+                problems.append(f"{where}: '{column}' is empty")
+        if row.get("key") in seen:
+            problems.append(f"{where}: the key is used twice")
+        seen.add(row.get("key"))
+        if row.get("category") and row["category"] not in CATEGORIES:
+            problems.append(f"{where}: category '{row['category']}' is not one of {', '.join(CATEGORIES)}")
+        if row.get("approximate") and row["approximate"] not in ("yes", "no"):
+            problems.append(f"{where}: approximate must be 'yes' or 'no'")
+        try:
+            start, end = int(row.get("start_year", "")), int(row.get("end_year", ""))
+            if start > end:
+                problems.append(f"{where}: start_year {start} is after end_year {end}")
+            if start == 0 or end == 0:
+                problems.append(f"{where}: there is no year 0 (1 BCE is -1, 1 CE is 1)")
+            if end > 2100:
+                problems.append(f"{where}: end_year {end} is in the future")
+        except ValueError:
+            problems.append(f"{where}: start_year and end_year must be whole numbers")
+        for column in ("patterns", "not_before", "not_after"):
+            if row.get(column):
+                try:
+                    re.compile(_expand(row[column]))
+                except re.error as err:
+                    problems.append(f"{where}: {column} does not compile ({err})")
+                if _nested_quantifier(row[column]):
+                    problems.append(f"{where}: {column} repeats a group that repeats (such as (a+)+): it can be slow")
+    return problems
+
+
+def _unbounded_at(pattern: str, i: int) -> int:
+    """Length of an unbounded quantifier ("+", "*", "{2,}") at ``pattern[i]``, or 0."""
+    if i < len(pattern) and pattern[i] in "+*":
+        return 1
+    m = re.compile(r"\{\d*,\}").match(pattern, i)
+    return len(m.group()) if m else 0
+
+
+def _nested_quantifier(pattern: str) -> bool:
+    """True when a group with an unbounded quantifier inside is itself repeated without bound: the shape
+    that makes a regular expression take exponential time on some inputs.
+
+    >>> _nested_quantifier(r"(?:ab+)+"), _nested_quantifier(r"(?:ab+)?c*"), _nested_quantifier(r"[(+]+")
+    (True, False, False)
+    """
+    stack, i, inner = [False], 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a character class: skip to its closing bracket
+            i += 2 if pattern[i + 1 : i + 2] == "]" else 1
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            stack.append(False)
+        elif ch == ")" and len(stack) > 1:
+            inner = stack.pop()
+            if inner and _unbounded_at(pattern, i + 1):
+                return True
+            stack[-1] = stack[-1] or inner
+        elif _unbounded_at(pattern, i):
+            stack[-1] = True
+        i += 1
+    return False
+
+
+@cache
+def _entries() -> tuple[_Entry, ...]:
+    rows = read_table("gazetteer.csv")
+    problems = gazetteer_problems(rows)
+    if problems:
+        raise GazetteerError("The gazetteer (rhetoric_lab/data/gazetteer.csv) has problems: " + "; ".join(problems))
+    entries = []
+    for row in rows:
+        entries.append(
+            _Entry(
+                key=row["key"],
+                name=row["name"],
+                category=row["category"],
+                start_year=int(row["start_year"]),
+                end_year=int(row["end_year"]),
+                approximate=row["approximate"] == "yes",
+                pattern=re.compile(r"(?<!\w)(?:" + _expand(row["patterns"]) + r")(?!\w)"),
+                not_before=re.compile("(?:" + _expand(row["not_before"]) + ")$") if row["not_before"] else None,
+                not_after=re.compile(_expand(row["not_after"])) if row["not_after"] else None,
+                body=re.compile(r"(?:" + _expand(row["patterns"]) + r")(?!\w)"),
+            )
+        )
+    return tuple(entries)
+
+
+def gazetteer_table():
+    """The gazetteer as a DataFrame: one row per reference, years as numbers.
+
+    >>> table = gazetteer_table()
+    >>> table.set_index("key").loc["pershing", ["start_year", "end_year"]].tolist()
+    [1860, 1948]
+    """
+    table = pd.DataFrame(list(read_table("gazetteer.csv")))
+    table["start_year"] = table["start_year"].astype(int)
+    table["end_year"] = table["end_year"].astype(int)
+    table["approximate"] = table["approximate"] == "yes"
+    return table
+
+
+@cache
+def _info() -> dict[str, dict]:
+    return {row["key"]: row for row in gazetteer_table().to_dict("records")}
+
+
+def describe_allusion(key: str) -> dict:
+    """One gazetteer row as a dict: name, years, explanation, what speakers invoke it for, source.
+
+    >>> describe_allusion("statue_of_liberty")["start_year"]
+    1886
+    """
+    info = _info()
+    if key not in info:
+        raise RhetoricLabError(
+            f"'{key}' is not a key in the gazetteer. Look at gazetteer_table()['key'] for the keys, "
+            "or use find_allusions(...)['key'] to see the keys found in a text."
+        )
+    return dict(info[key])
+
+
+# ---------------------------------------------------------------- finding allusions
+
+_WORD_CHAR = re.compile(r"\w")
+# A name alone, every word capitalised: "Gettysburg", "Pearl Harbor" (not "the Battle of Gettysburg").
+_BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)*")
+# "in Gettysburg", "a hotel near Versailles": a town, unless an event word is close by.
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|near|from|outside|around|across|through|toward|towards|via|into|to|at))\s+$")
+# "compared to Dunkirk": a comparison, not a journey.
+_COMPARED_TO = re.compile(
+    r"(?i:\b(?:compar\w*|liken\w*|parallels?|analog(?:y|ies)|similar|equivalent)\b[^.;!?]{0,30}\bto)\s+$"
+)
+
+
+@cache
+def _region_after() -> re.Pattern:
+    """ ", Pa.", ", Nebraska", ", Ontario", ", Adams County": the name before is a town."""
+    regions = "|".join(read_list("allusion_us_states.txt") + read_list("allusion_regions.txt"))
+    return re.compile(rf",\s*(?:{regions}|(?:[A-Z][a-z]+\s+){{1,2}}(?:County|Parish))(?!\w)")
+
+
+@cache
+def _event_words() -> re.Pattern:
+    words = "|".join(read_list("allusion_event_words.txt"))
+    return re.compile(rf"(?i:\b(?:{words}))\b")
+
+
+def _is_a_town(entry: _Entry, text: str, start: int, end: int) -> bool:
+    """A place named like an event, used as a place: "Waterloo, Iowa", "she grew up in Gettysburg".
+
+    A row of category "place" (Ellis Island, Valley Forge) names the place itself, so only the
+    state-after-a-comma rule applies to it.
+    """
+    after = text[end : end + CONTEXT]
+    if _region_after().match(after):
+        return True
+    if entry.category not in ("event", "monument") or not _BARE_NAME.fullmatch(text[start:end]):
+        return False
+    before = text[max(0, start - CONTEXT) : start]
+    if not _PLACE_BEFORE.search(before) or _COMPARED_TO.search(before):
+        return False
+    return _event_words().search(before) is None and _event_words().search(after) is None
+
+
+def _ruled_out(entry: _Entry, text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - CONTEXT) : start], text[end : end + CONTEXT]
+    if _place_words().match(after):
+        return True
+    if entry.not_before is not None and entry.not_before.search(before):
+        return True
+    if entry.not_after is not None and entry.not_after.match(after) is not None:
+        return True
+    return _is_a_town(entry, text, start, end)
+
+
+def _matches(entry: _Entry, text: str):
+    r"""The matches of ``entry.pattern`` in ``text``, the same as ``entry.pattern.finditer(text)``, only faster.
+
+    ``entry.pattern`` opens with ``(?<!\w)`` (no letter or digit just before), and a pattern that
+    opens with a look-behind cannot use the regex engine's quick skip to the places where the
+    pattern could start. So we search with ``entry.body`` (the pattern without that opening) and
+    test the character before each match ourselves; a match that fails the test is searched for
+    again from the next character.
+    """
+    pos = 0
+    while (m := entry.body.search(text, pos)) is not None:
+        if m.start() > 0 and _WORD_CHAR.match(text, m.start() - 1):
+            pos = m.start() + 1
+        elif m.end() == m.start():
+            # An empty match: finditer has its own rules for what follows one, so let it go on.
+            yield from entry.pattern.finditer(text, m.start())
+            return
+        else:
+            yield m
+            pos = m.end()
+
+
+def _spans(text: str) -> list[tuple[int, int, _Entry]]:
+    """Matches of every gazetteer entry, longest first where two overlap.
+
+    Each candidate is checked against a map of the characters already taken, so the work grows
+    with the total length of the candidates, never with their number squared.
+    """
+    candidates = []
+    for entry in _entries():
+        for m in _matches(entry, text):
+            if m.end() > m.start() and not _ruled_out(entry, text, m.start(), m.end()):
+                candidates.append((m.start(), m.end(), entry))
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken = bytearray(len(text))
+    kept = []
+    for start, end, entry in candidates:
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end, entry))
+    return sorted(kept, key=lambda c: c[0])
