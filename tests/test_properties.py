@@ -101,6 +101,8 @@ def _valid(name: str, function_name: str):
             st.dictionaries(st.integers(-2, 14), st.sampled_from(["direct", "partial", "narration", "x"])),
         ),
         "verdicts": st.dictionaries(st.text(max_size=10), st.one_of(st.booleans(), st.sampled_from(["metaphor", "?"]))),
+        "tiers": st.one_of(st.sampled_from(["domain", "everyday", "all", "nope"]), st.just(["domain", "everyday"])),
+        "function_words": st.booleans(),
         "skip_common": st.booleans(),
         "first_only": st.booleans(),
         "show_answers": st.booleans(),
