@@ -315,3 +315,37 @@ def test_no_countable_syllables_no_syllable_scores():
         assert scores[metric] is None or scores[metric] != scores[metric], metric
     assert any("No syllables could be counted" in note for note in rl.caveats(article))
     assert rl.analyze(article)["readability"]["flesch_reading_ease"] is None
+
+
+# ---------------------------------------------------------------------------------------- the worst inputs finish
+# Speed is measured in benchmarks/scaling.py; these only make a hang fail instead of freezing CI.
+
+
+@pytest.mark.timeout(60)
+def test_runs_of_stops_finish():
+    assert len(rl.find_textstat_sentence_breaks("It ended " + "." * 1000 + " there and more.")) == 1
+    assert len(rl.compare_with_textstat("It ended " + "." * 2000 + " there and more.")) > 0
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_the_speaker_run_finishes():
+    rl.find_quotations("A " * 16_000 + "x said.")  # issue 15: 10 s at this size with the quadratic speaker pattern
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_nested_quotes_voices_and_one_line_paragraphs_finish():
+    nested = " ".join("“He said ‘we will,’ and ‘they won’t,’” Mills said." for _ in range(86_000 // 50))
+    assert rl.analyze(nested)["quotes"]
+    assert len(rl.voice_table(nested)) > 0
+    lines = "\n".join(f"Line {i} is short." for i in range(64_000 // 18))
+    assert "<!DOCTYPE html>" in rl.profile_document(lines)
+    assert len(rl.find_references_to_look_up(lines)) >= 0
+
+
+def test_the_scaling_benchmark_calls_every_public_function():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import scaling  # noqa: PLC0415 (benchmarks/ is not a package)
+
+    assert sorted(set(scaling.names()) - set(scaling.CALLS)) == []
