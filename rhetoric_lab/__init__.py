@@ -5,7 +5,8 @@ Everything a notebook needs is here: ``import rhetoric_lab as rl``, then ``rl.<n
 * finders, ``find_*``: tables with ``start``/``end`` offsets (metaphors, allusions, quotations, ...);
 * tables, ``*_table``: summaries and reference data (word counts, scores, the gazetteer, ...);
 * views: ``highlight`` for every topic, ``*_chart`` for charts, ``show_*`` for text views;
-* exercises, ``check_*``: your answer in, feedback out;
+* exercises, ``check_*``: your answer in, feedback out (one verdict per answer, in words and symbols);
+* ``debug(True)``: full tracebacks for a teacher (students see a short boxed message);
 * ``analyze``: every analysis as JSON-ready data; ``save_profile``: a one-page HTML profile.
 
 >>> import rhetoric_lab as rl
@@ -30,10 +31,11 @@ from .display.quotes import show_warnings, verb_chart, voice_chart
 from .display.readability import sentence_length_chart, show_working, textstat_chart, voice_difficulty_chart
 from .display.report import profile_document, save_profile, show_profile
 from .display.text import frequency_chart, show_concordance, show_paragraphs
-from .errors import RhetoricLabError
+from .errors import RhetoricLabError, debug
 from .exercises import (
     answer_key,
     check_allusions,
+    check_answer_form,
     check_hand_calculation,
     check_letter_formulas,
     check_metaphors,
@@ -85,11 +87,13 @@ __all__ = [
     "Article",
     "RhetoricLabError",
     "analyze",
+    "debug",
     "as_article",
     "load_article",
     "seed_names",
     "show_paragraphs",
-    # words
+    # words, and how Python reads an answer (notebook 00)
+    "check_answer_form",
     "find_keyword",
     "frequency_chart",
     "frequency_table",

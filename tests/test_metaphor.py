@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from rhetoric_lab import exercises, wordforms
 from rhetoric_lab import metaphor as mp
 from rhetoric_lab.data import PACKAGE_DATA, load_key, read_table
 from rhetoric_lab.display.metaphor import metaphor_chart, metaphor_summary
-from rhetoric_lab.errors import AnswerFormatError, RhetoricLabError
+from rhetoric_lab.errors import RhetoricLabError
 
 TEXTS = Path(__file__).parent / "texts"
 REQUIRED_DOMAINS = {
@@ -420,74 +419,6 @@ def test_to_json(seed):
 # ------------------------------------------------------------------ check_metaphors
 
 
-def lines_of(feedback, kind):
-    return [m for k, m in feedback.lines if k == kind]
-
-
-def test_check_found_ignores_case_articles_and_british_spelling():
-    fb = rl.check_metaphors(["parent tumor", "the parent tumour", "Metastasis", "stepping up"])
-    found = lines_of(fb, "found")
-    assert len(found) == 4
-    assert "already counted" in found[1]
-    assert "disease and medicine" in found[2]
-
-
-def test_check_missed_counts_without_revealing():
-    fb = rl.check_metaphors(["safe haven"])
-    n_metaphors = sum(e["metaphor"] for e in load_key("metaphors")["entries"])
-    assert lines_of(fb, "missed") == [
-        f"The key has {n_metaphors - 1} more metaphor(s) you have not listed yet (5 of them borderline)."
-    ]
-    assert "virtuous cycle" not in str(fb) and "excision" not in str(fb)
-    assert lines_of(fb, "answer") == []
-
-
-def test_check_reveals_on_request():
-    fb = rl.check_metaphors(["safe haven"], show_answers=True)
-    answers = " ".join(lines_of(fb, "answer"))
-    assert "'virtuous cycle'" in answers and "'excision'" in answers and "'safe haven'" not in answers
-
-
-def test_check_explains_literal_readings():
-    (message,) = lines_of(rl.check_metaphors(["air strikes"]), "not in key")
-    assert "literal" in message and "bombing" in message
-
-
-def test_check_tool_candidate_not_in_key(monkeypatch):
-    key = load_key("metaphors")
-    smaller = dict(key, entries=[e for e in key["entries"] if e["text"] != "focus"])
-    monkeypatch.setattr(exercises.metaphor, "load_key", lambda topic: smaller)
-    (message,) = lines_of(rl.check_metaphors(["focus"]), "not in key")
-    assert "tool flags it" in message and "light and sight" in message and "not make it wrong" in message
-
-
-def test_check_defensible_answer_not_in_key_is_not_wrong():
-    fb = rl.check_metaphors(["destroy", "alliance"])
-    messages = lines_of(fb, "not in key")
-    assert len(messages) == 2 and all("does not make it wrong" in m for m in messages)
-    assert "wrong:" not in str(fb).lower().replace("not make it wrong", "")
-
-
-def test_check_answer_not_in_the_article():
-    (message,) = lines_of(rl.check_metaphors(["a ticking time bomb"]), "note")[:1]
-    assert "cannot find" in message
-
-
-def test_check_hint_points_to_a_paragraph_and_changes_when_done():
-    (hint,) = lines_of(rl.check_metaphors(["safe haven"]), "hint")
-    assert re.search(r"paragraph ¶[0-6] ", hint)
-    everything = [e["text"] for e in load_key("metaphors")["entries"] if e["metaphor"]]
-    fb = rl.check_metaphors(everything)
-    assert lines_of(fb, "missed") == [] and "every metaphor" in lines_of(fb, "hint")[0]
-
-
-def test_check_accepts_a_comma_string_and_rejects_other_forms():
-    assert len(lines_of(rl.check_metaphors("cancer, excision"), "found")) == 2
-    with pytest.raises(AnswerFormatError, match="list of phrases"):
-        rl.check_metaphors(42)
-    assert lines_of(rl.check_metaphors([]), "hint")[0].startswith("Your list is empty")
-
-
 # ------------------------------------------------------------------ worksheet
 
 
@@ -495,26 +426,6 @@ def test_worksheet_table(seed):
     sheet = rl.worksheet_table()
     assert list(sheet["word"]) == ["spread", "haven", "ground", "marshal", "momentum"]
     assert all(row.text in row.sentence for row in sheet.itertuples())
-
-
-def test_check_worksheet_cases():
-    fb = rl.check_worksheet({"spread": "metaphor", "ground": "Metaphor", "marshal": "literal", "nothing": "literal"})
-    kinds = fb.kinds()
-    assert kinds[0] == "found"
-    assert "differently" in fb.lines[1][1] and "surface of the earth" in fb.lines[1][1]
-    assert "borderline" in fb.lines[2][1] and "defensible" in fb.lines[2][1]
-    assert "not on the worksheet" in fb.lines[3][1]
-    assert lines_of(fb, "missed") == ["No verdict yet for: haven, momentum."]
-    assert lines_of(fb, "answer") == []
-    shown = rl.check_worksheet({"ground": True}, show_answers=True)
-    assert "literal in the key" in lines_of(shown, "answer")[0]
-
-
-def test_check_worksheet_bad_forms():
-    with pytest.raises(AnswerFormatError):
-        rl.check_worksheet(["spread"])
-    with pytest.raises(AnswerFormatError, match="metaphor"):
-        rl.check_worksheet({"spread": "maybe"})
 
 
 def test_capitalised_names_inside_a_sentence_are_not_candidates():

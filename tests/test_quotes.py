@@ -10,7 +10,7 @@ from rhetoric_lab import exercises
 from rhetoric_lab import quotes as q
 from rhetoric_lab.data import load_key, read_table
 from rhetoric_lab.display import quotes as view
-from rhetoric_lab.errors import AnswerFormatError, RhetoricLabError
+from rhetoric_lab.errors import RhetoricLabError
 
 KEY = load_key("quotes")
 
@@ -260,27 +260,6 @@ def test_bad_input_is_a_plain_error(bad):
 
 
 # --- self-check, compare, analyze, key ----------------------------------------------------------
-
-
-def test_check_accepts_key_and_defensible_labels_and_never_says_wrong():
-    key = {e["sentence"]: e for e in entries("sentence")}
-    fb = rl.check_quotes({n: e["label"] for n, e in key.items()})
-    assert fb.kinds() == ["found"] * len(key)
-    defensible = {n: e["also_accept"][0] for n, e in key.items() if e["also_accept"]}
-    fb = rl.check_quotes(defensible)
-    assert all(k in ("found", "missed") for k in fb.kinds()) and "defensible" in str(fb)
-    fb = rl.check_quotes({8: "narration"})
-    assert fb.kinds() == ["not in key", "missed"] and "wrong" not in str(fb).lower()
-    assert "★" not in str(fb)
-    assert str(rl.check_quotes({8: "narration"}, show_answers=True)).count("★ From the key") == len(key)
-
-
-def test_check_accepts_a_list_and_synonyms_and_explains_bad_form():
-    fb = rl.check_quotes(["narration", "direct quotation", "Reporter", "indirect speech"])
-    assert fb.kinds()[:4] == ["found"] * 4
-    for bad in ["direct", {99: "direct"}, {1: "shouted"}]:
-        with pytest.raises(AnswerFormatError):
-            rl.check_quotes(bad)
 
 
 def test_compare_verbs_reports_the_change_of_stance():

@@ -1,104 +1,226 @@
 """Exercises for the allusions lesson (notebook 02): the research exercise and its key.
 
-The key is ``seeds/keys/allusions.json``; accepted spellings of each name are data there.
+The key is ``seeds/keys/allusions.json``. Its ``feedback`` section holds the other spellings of
+each name, the stretch of time each reference recalls, and what other years are; the years of
+every other reference and the package's gazetteer say what a wrong year is.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..allusion import format_span
+from ..allusion import find_allusions, format_span, gazetteer_table
 from ..data import load_key
-from ..errors import AnswerFormatError
-from .feedback import Feedback, matches
+from . import evidence
+from .feedback import Feedback
+from .forms import as_pairs, edit_distance, holds_phrase, matches, parse_year, unquote
+from .keys import key_article
 from .keys import markdown_cell as _cell
 
 #: The answer key for the seed article: ``seeds/keys/allusions.json``.
 KEY_TOPIC = "allusions"
+_EXAMPLE = '{"Lafayette": 1777, "Pershing": 1917}'
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def _parse_year(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        m = re.search(r"\d{1,4}", value)
-        if m:
-            year = int(m.group())
-            return -year if re.search(r"\bB\.?C\.?(?:E\.?)?\b", value, re.IGNORECASE) else year
+class _Research:
+    """The key and its feedback data, read once per check."""
+
+    def __init__(self):
+        key = load_key(KEY_TOPIC)
+        self.key = key
+        self.entries = key["entries"]
+        self.data = key["feedback"]
+        self.variants = self.data["name_variants"]
+
+    def names(self, entry: dict) -> list[str]:
+        return [entry["text"], *entry["names"], *self.variants.get(entry["key"], [])]
+
+    def resolve(self, name: str) -> tuple[dict | None, str]:
+        """The key entry a name stands for, and how: "" (a spelling the key knows) or "typo"."""
+        name = _POSSESSIVE.sub("", name)  # "Lafayette's"
+        for entry in self.entries:  # the name, or more words that hold it ("General John J. Pershing")
+            if any(holds_phrase(name, n) for n in self.names(entry)):
+                return entry, ""
+        if any(matches(name, n["text"]) for n in self.key["not_allusions"]):
+            return None, ""
+        for entry in self.entries:  # part of a longer name ("John Pershing" for "John J. Pershing")
+            if any(matches(name, n) for n in self.names(entry)):
+                return entry, ""
+        for entry in self.entries:
+            if any(evidence.is_typo_of(name, n) for n in self.names(entry)):
+                return entry, "typo"
+        return None, ""
+
+    def reason(self, kind: str, **values) -> str:
+        return self.data["not_this_kind"][kind].format(**{k: repr(v) for k, v in values.items()})
+
+
+def _other_story(research: _Research, year: int, entry: dict) -> str | None:
+    """A year of another reference's story, or of the article's own moment, as a sentence (or None)."""
+    for other in research.entries:
+        for y in other["research_years"] if other is not entry else ():
+            if y["year"] == year:
+                return f"{year} is a year in the story of {other['text']}: {y['what']}"
+    for known in research.data["known_years"]:
+        if known["year"] == year:
+            return known["what"]
     return None
 
 
-def _key_entry(name: str, entries: list[dict]) -> dict | None:
-    for entry in entries:
-        if any(matches(name, alias) for alias in [entry["text"], *entry["names"]]):
-            return entry
+def _gazetteer_year(year: int) -> str | None:
+    """A one-year event, text or monument of that year in the gazetteer (or a birth or death), as a sentence."""
+    table = gazetteer_table()
+    rows = table[((table["start_year"] == year) & (table["end_year"] == year)) | (table["category"] == "person")]
+    order = {"event": 0, "text": 1, "monument": 2, "place": 3, "myth": 4}
+    for row in sorted(rows.itertuples(), key=lambda r: order.get(r.category, 9)):
+        if row.category != "person":
+            return f"{year} is the year of {row.name} ({row.years_mean})."
+        if year in (row.start_year, row.end_year):
+            return f"{year} is the year {row.name} {'was born' if row.start_year == year else 'died'}."
     return None
+
+
+def _digit_slip(year: int, years) -> bool:
+    """True when ``year`` is a known year with one inner digit changed or two digits swapped (1994 for 1944)."""
+    a = str(year)
+    for known in years:
+        b = str(known)
+        if len(a) == len(b) == 4 and a != b and edit_distance(a, b, 1) == 1 and a[0] == b[0] and a[-1] == b[-1]:
+            return True
+        if len(a) == len(b) == 4 and sorted(a) == sorted(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 2:
+            return True
+    return False
+
+
+def _judge_year(research: _Research, entry: dict, year: int) -> tuple[str, str]:
+    label = entry["text"]
+    key = entry["key"]
+    for wrong in research.data["wrong_years"]:
+        if wrong["key"] == key and wrong["year"] == year:
+            return "off", f"{label}, {year}: {wrong['what']} {entry['hint']}"
+    found = [y for y in entry["research_years"] if y["year"] == year]
+    if found:
+        return "in key", f"{label}, {year}: {found[0]['what']}"
+    other = [y for y in research.data["other_years"] if y["key"] == key and y["year"] == year]
+    if other:
+        return "defensible", (
+            f"{label}, {year}: {other[0]['what']} The key does not list this year: how does it connect to what "
+            "Carter's line recalls? Note your source."
+        )
+    story = research.data["story_years"][key]
+    low, high = story["span"]
+    if low <= year <= high:
+        known = _gazetteer_year(year)
+        also = f" (The module also knows: {known})" if known else ""
+        return "defensible", (
+            f"{label}, {year}: inside {story['label']}, but the key lists no event that year. Write down what "
+            f"happened and the source you used.{also}"
+        )
+    elsewhere = _other_story(research, year, entry)
+    if elsewhere:
+        return "off", f"{label}, {year}: not a year of this story. {elsewhere} {entry['hint']}"
+    if _digit_slip(year, [y["year"] for y in entry["research_years"]]):
+        return "close", (
+            f"{label}, {year}: one digit away from a year in the key. Check the year in your notes or your source."
+        )
+    first, last = entry["research_span"]
+    if first <= year <= last:
+        return "off", (
+            f"{label}, {year}: inside {entry['research_span_label']}, but outside {story['label']}, and the key "
+            f"knows no event that year. {entry['hint']}"
+        )
+    if entry["category"] == "person":
+        where = f"before {label} was born ({first})" if year < first else f"after {label} died ({last})"
+    else:
+        where = f"{'before' if year < first else 'after'} {entry['research_span_label']}"
+    known = _gazetteer_year(year)
+    also = f" ({known})" if known else ""
+    return "off", f"{label}, {year}: that is {where}.{also} {entry['hint']}"
+
+
+def _not_a_reference(research: _Research, name: str, fb: Feedback) -> None:
+    article = key_article(KEY_TOPIC)
+    for item in research.key["not_allusions"]:
+        if matches(name, item["text"]):
+            fb.add("wrong kind", f"{name}: not an allusion here. {item['why']}", about=name)
+            return
+    if evidence.occurs(name, article):
+        fb.add("wrong kind", research.reason("in the text", answer=name), about=name)
+        return
+    known = not find_allusions(name).empty if name.strip() else False
+    near = None if known else evidence.nearest_phrase(name, article, cutoff=0.75)
+    nearest = f" The nearest words in the article are {near!r}." if near else ""
+    fb.add("not in text", research.reason("not in the text", answer=name) + nearest, about=name)
 
 
 def check_allusions(answers, show_answers: bool = False) -> Feedback:
     """Check the research exercise: for each reference, a year you found that belongs to its story.
 
     ``answers`` is a dict from a reference to a year, for example
-    ``{"Lafayette": 1777, "Pershing": 1917, "Statue of Liberty": 1886, "liberation of Paris": 1944}``.
-    A year the key does not list is never called wrong: the feedback says what the key
-    knows about that stretch of time and asks you to name your source.
+    ``{"Lafayette": 1777, "Pershing": 1917, "Statue of Liberty": 1886, "liberation of Paris": 1944}``
+    (lines such as ``"Lafayette: 1777"`` work too). Names may be spelt as your source spells them
+    ("Marquis de La Fayette"). A year the key lists is in the key; a year inside the story the line
+    recalls is defensible (name your source); a year from another story is off, and the feedback
+    says what that year is.
 
-    >>> print(check_allusions({"Pershing": 1917}))  # doctest: +ELLIPSIS
-    Research: the four references in Carter's opening line
-      ✔ Found: Pershing, 1917: ...
+    >>> check_allusions({"Pershing": 1917, "liberation of Paris": 1940}).verdicts()
+    {'Pershing': 'in key', 'liberation of Paris': 'off'}
     """
-    if not isinstance(answers, dict):
-        raise AnswerFormatError(
-            "Write your research as a dictionary: each reference, a colon, and a year, for example "
-            '{"Lafayette": 1777, "Pershing": 1917}. Put the names in quotation marks and the years without.'
-        )
-    entries = load_key(KEY_TOPIC)["entries"]
+    research = _Research()
+    pairs = as_pairs(answers, "your research", _EXAMPLE)
     feedback = Feedback("Research: the four references in Carter's opening line")
+    if len(pairs) > 2 * len(research.entries):
+        feedback.add(
+            "refused",
+            f"You gave {len(pairs)} references; the opening line has {len(research.entries)}. Give one year for "
+            "each reference in the line.",
+            about="*",
+        )
+        return feedback
     answered = set()
-    for name, value in answers.items():
-        entry = _key_entry(str(name), entries)
+    for name, value in pairs:
+        if not isinstance(name, str) and isinstance(value, str) and research.resolve(unquote(value))[0]:
+            feedback.add(
+                "note", f"{{{name!r}: {value!r}}}: the name goes first, then the year. Read as {value}: {name}."
+            )
+            name, value = value, name
+        label = unquote(name) if isinstance(name, str) else str(name)
+        if not label:
+            feedback.add("empty", f"A year ({value!r}) without a name: write the name in quotation marks first.", "")
+            continue
+        entry, how = research.resolve(label)
         if entry is None:
-            listed = ", ".join(e["text"] for e in entries)
-            feedback.add(
-                "not in key",
-                f"{name}: not one of the four references in the opening line ({listed}). "
-                "If you think it is an allusion too, say what it refers to and where you checked it.",
-            )
+            _not_a_reference(research, label, feedback)
             continue
-        label = entry["text"]
-        year = _parse_year(value)
-        if year is None:
-            feedback.add("hint", f"{label}: write the year as a number, for example 1777 (not {value!r}).")
-            continue
+        year, problem = parse_year(value)
         answered.add(entry["key"])
-        found = [y for y in entry["research_years"] if y["year"] == year]
-        low, high = entry["research_span"]
-        if found:
-            feedback.add("found", f"{label}, {year}: {found[0]['what']}")
-        elif low <= year <= high:
+        if problem == "blank":
+            feedback.add("empty", f"{entry['text']}: no year yet. {entry['hint']}", about=label)
+            continue
+        if problem == "several":
             feedback.add(
-                "not in key",
-                f"{label}, {year}: inside {entry['research_span_label']}, but the key lists no event that year. "
-                "Write down what happened and the source you used; that is a good answer.",
+                "refused",
+                f"{entry['text']}: give one year, not several ({value!r}). Choose the year you can explain.",
+                about=label,
             )
-        else:
-            feedback.add(
-                "hint",
-                f"{label}, {year}: outside {entry['research_span_label']}. Check that your source is about "
-                f"{entry['names'][-1]} (not, say, a town or a ship with the same name), then try again.",
-            )
-    for entry in entries:
+            continue
+        if problem:
+            feedback.add("wrong kind", f"{entry['text']}: {research.reason('not a year', value=value)}", about=label)
+            continue
+        kind, message = _judge_year(research, entry, year)
+        if how == "typo":
+            message = f"{label!r} read as {entry['text']} (check the spelling). " + message
+            kind = "close" if kind == "in key" else kind
+        feedback.add(kind, message, about=label)
+    for entry in research.entries:
         if entry["key"] not in answered:
             feedback.add("missed", f"{entry['text']}: no year yet. {entry['hint']}")
     if show_answers:
-        for entry in entries:
+        for entry in research.entries:
             years = "; ".join(f"{y['year']}: {y['what']}" for y in entry["research_years"])
             feedback.add("answer", f"{entry['text']} ({entry['category']}). {years}")
-    elif any(k in ("missed", "hint") for k in feedback.kinds()):
+    elif any(k in ("missed", "off", "close") for k in feedback.kinds()):
         feedback.add("note", "To see the years in the key, run again with show_answers=True.")
     return feedback
 
@@ -133,10 +255,16 @@ def answer_key_markdown() -> str:
         )
     lines += ["", "## Structure of the line", "", key["structure"], "", "## Research exercise: accepted years", ""]
     for e in key["entries"]:
-        lines.append(f"**{e['text']}** (other years inside {e['research_span_label']} are accepted with a source):")
+        story = key["feedback"]["story_years"][e["key"]]
+        lines.append(
+            f"**{e['text']}** (other years inside {story['label']} are defensible with a source; the check says "
+            f"what a year outside it is):"
+        )
         lines.append("")
+        wrong = {w["year"]: w for w in key["feedback"]["wrong_years"] if w["key"] == e["key"]}
         for y in e["research_years"]:
-            lines.append(f"- {y['year']}: {_cell(y['what'])}")
+            off = f" **The check calls this year off:** {_cell(wrong[y['year']]['what'])}" if y["year"] in wrong else ""
+            lines.append(f"- {y['year']}: {_cell(y['what'])}{off}")
         lines.append("")
     lines += ["## Not allusions", "", "| in the text | offsets | why not |", "| --- | --- | --- |"]
     for n in key["not_allusions"]:

@@ -1,32 +1,80 @@
-"""Feedback for self-check exercises, and matching of a student's answers against a key.
+"""Feedback for self-check exercises: calibrated categories, the same in every check.
 
-Every check in the module returns a :class:`Feedback`: a list of lines, each
-with a kind ("found", "missed", "not in key", "hint", "answer", "note"). Each
-kind is written out in words and marked with a symbol, never by colour alone.
-An answer that is not in the key is never called wrong: the feedback says
-what the key says about it, or asks the student to justify it.
+Every check in the module returns a :class:`Feedback`: a list of lines. Each line has a kind, a
+message and (for a verdict on one answer) the answer it is about. Each kind is written out in words
+and marked with its own symbol, so nothing depends on colour.
+
+The verdicts on one answer, from best to worst:
+
+========================  =====================================================================
+kind                      meaning
+========================  =====================================================================
+``in key``                in the answer key; the key's reason comes with it
+``defensible``            not in the key, but the module's finder, lexicon or data knows it: say why
+``literal``               the key (or, failing that, the module) reads it literally here, with the reason
+``not in text``           the words do not occur: the nearest words that do are given
+``wrong kind``            not the kind of thing asked for (a name, a date, a function word, not a year)
+``close``                 a typo, an inflection or a part of a key item: it says which
+``off``                   a wrong year or a wrong label: it says what that year or label is
+``refused``               not checked: too long, too many, or several answers in one
+``unchecked``             free text: the machine does not judge it, and says what a good one has
+``empty``                 nothing written yet
+========================  =====================================================================
+
+Other lines: ``missed`` (how many are still to find), ``hint``, ``answer`` (from the key, only when
+asked with ``show_answers=True``) and ``note``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..display.common import escape
-from ..errors import AnswerFormatError
-from ..wordforms import american, straight
+from .forms import as_answer_list, matches, normalize  # noqa: F401 (their old home; kept for other modules)
 
-SYMBOLS = {
-    "found": "✔ Found",
-    "missed": "○ Still to find",
-    "not in key": "? Not in the key",
-    "hint": "➜ Hint",
-    "answer": "★ From the key",
-    "note": "• Note",
+#: Every kind of line: its symbol and its word. No two share a symbol.
+CATEGORIES = {
+    "in key": ("✔", "In the key"),
+    "defensible": ("◇", "Defensible, not in the key"),
+    "literal": ("=", "Literal here"),
+    "not in text": ("∅", "Not in the text"),
+    "wrong kind": ("≠", "Not this kind of thing"),
+    "close": ("≈", "Close"),
+    "off": ("✘", "Off"),
+    "refused": ("⊗", "Not accepted"),
+    "unchecked": ("✎", "Not checked by the machine"),
+    "empty": ("◌", "Not answered yet"),
+    "missed": ("○", "Still to find"),
+    "hint": ("➜", "Hint"),
+    "answer": ("★", "From the key"),
+    "note": ("•", "Note"),
 }
+#: The kinds that are a verdict on one answer (the others are about the whole exercise).
+VERDICTS = (
+    "in key",
+    "defensible",
+    "literal",
+    "not in text",
+    "wrong kind",
+    "close",
+    "off",
+    "refused",
+    "unchecked",
+    "empty",
+)
+#: The symbol and word of each kind, as one label ("✔ In the key").
+SYMBOLS = {kind: f"{symbol} {word}" for kind, (symbol, word) in CATEGORIES.items()}
+#: Older names of two kinds, still accepted by :meth:`Feedback.add`.
+OLD_NAMES = {"found": "in key", "not in key": "defensible"}
 
-_ARTICLES = {"the", "a", "an"}
+
+class Line(NamedTuple):
+    """One line of feedback: its kind, its message, and the answer it is a verdict on (or None)."""
+
+    kind: str
+    message: str
+    about: str | None = None
 
 
 @dataclass
@@ -34,102 +82,49 @@ class Feedback:
     """Feedback on one exercise. Shows as text in a terminal and as a list in Jupyter.
 
     >>> fb = Feedback("Metaphors")
-    >>> fb.add("found", "parent tumor")
+    >>> fb.add("in key", "'parent tumor': disease and medicine.", about="parent tumor")
     >>> print(fb)
     Metaphors
-      ✔ Found: parent tumor
+      ✔ In the key: 'parent tumor': disease and medicine.
+    >>> fb.verdicts()
+    {'parent tumor': 'in key'}
     """
 
     title: str
-    lines: list[tuple[str, str]] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
 
-    def add(self, kind: str, message: str) -> None:
-        if kind not in SYMBOLS:
-            raise ValueError(f"unknown feedback kind {kind!r}; use one of {sorted(SYMBOLS)}")
-        self.lines.append((kind, message))
+    def add(self, kind: str, message: str, about=None) -> None:
+        kind = OLD_NAMES.get(kind, kind)
+        if kind not in CATEGORIES:
+            raise ValueError(f"unknown feedback kind {kind!r}; use one of {sorted(CATEGORIES)}")
+        self.lines.append(Line(kind, message, None if about is None else str(about)))
 
     def kinds(self) -> list[str]:
-        return [kind for kind, _ in self.lines]
+        """The kind of every line, in order."""
+        return [line.kind for line in self.lines]
+
+    def verdicts(self) -> dict[str, str]:
+        """The verdict on each answer: the kind of the first line about it ("*" is the answer as a whole)."""
+        found: dict[str, str] = {}
+        for line in self.lines:
+            if line.about is not None:
+                found.setdefault(line.about, line.kind)
+        return found
+
+    def messages(self, kind: str) -> list[str]:
+        """The messages of every line of one kind."""
+        return [line.message for line in self.lines if line.kind == kind]
 
     def __str__(self) -> str:
-        return "\n".join([self.title] + [f"  {SYMBOLS[k]}: {m}" for k, m in self.lines])
+        return "\n".join([self.title] + [f"  {SYMBOLS[line.kind]}: {line.message}" for line in self.lines])
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        items = "".join(f"<li><strong>{escape(SYMBOLS[k])}:</strong> {escape(m)}</li>" for k, m in self.lines)
-        return f'<div class="rl-feedback"><p><strong>{escape(self.title)}</strong></p><ul>{items}</ul></div>'
-
-
-def normalize(answer: str) -> str:
-    """Normalise an answer for matching: case, quotes, punctuation, articles, British spelling.
-
-    >>> normalize("The parent Tumour!")
-    'parent tumor'
-    """
-    text = straight(unicodedata.normalize("NFKC", str(answer)).lower())
-    text = re.sub(r"[^\w\s'-]", " ", text)
-    words = [american(w.strip("'")) for w in text.split()]
-    while words and words[0] in _ARTICLES:
-        words.pop(0)
-    return " ".join(w for w in words if w)
-
-
-def matches(answer: str, key_text: str) -> bool:
-    """True when two phrases agree after normalising, or one holds the other as whole words.
-
-    >>> matches("Metastasis", "metastasis")
-    True
-    >>> matches("the parent tumour", "parent tumor")
-    True
-    >>> matches("tumor", "parent tumor")
-    True
-    >>> matches("air", "air strikes and raids")
-    False
-    """
-    a, k = normalize(answer), normalize(key_text)
-    if not a or not k:
-        return False
-    if a == k:
-        return True
-    shorter, longer = sorted((a, k), key=len)
-    # A single short word inside a long phrase is too loose a match.
-    if len(shorter.split()) == 1 and len(longer.split()) > 2:
-        return False
-    return re.search(rf"(?<![\w'-]){re.escape(shorter)}(?![\w'-])", longer) is not None
-
-
-def as_answer_list(answers, what: str = "your answers") -> list[str]:
-    """Accept a list of strings (or one string with commas); explain the form otherwise."""
-    if isinstance(answers, str):
-        answers = [a for a in re.split(r"[,;\n]", answers)]
-    if not isinstance(answers, (list, tuple, set)) or not all(isinstance(a, str) for a in answers):
-        raise AnswerFormatError(
-            f'Write {what} as a list of phrases in quotation marks, for example: ["parent tumor", "safe haven"].'
+        # one paragraph per line: each starts with its own symbol and word, so no bullets are needed
+        lines = "".join(
+            f'<p data-kind="{escape(line.kind)}" style="margin:0.2em 0 0.2em 0.5em">'
+            f"<strong>{escape(SYMBOLS[line.kind])}:</strong> {escape(line.message)}</p>"
+            for line in self.lines
         )
-    return [a.strip() for a in answers if a.strip()]
-
-
-def check_written_answers(answers: dict, title: str = "Your reading") -> Feedback:
-    """Which written answers are done and which are still empty ("..." or blank).
-
-    For open questions with no key: it checks only that each has an answer, and asks for evidence.
-
-    >>> check_written_answers({"a real metaphor": "...", "whose voice": "the speaker's"}).kinds()
-    ['missed', 'found', 'hint']
-    """
-    if not isinstance(answers, dict):
-        raise AnswerFormatError(
-            'Write your answers as {"question": "your answer", ...}, keeping the questions as they are.'
-        )
-    feedback = Feedback(title)
-    for question, answer in answers.items():
-        if str(answer).strip(" .…") == "":
-            feedback.add("missed", f"{question}: not answered yet (replace the ...).")
-        else:
-            feedback.add("found", f"{question}: {answer}")
-    if "missed" in feedback.kinds():
-        feedback.add("hint", "Use the highlights and tables above as evidence: quote the words you mean.")
-    else:
-        feedback.add("note", "All answered. Save the profile below: your answers go into it.")
-    return feedback
+        return f'<div class="rl-feedback"><p><strong>{escape(self.title)}</strong></p>{lines}</div>'

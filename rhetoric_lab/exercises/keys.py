@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..data import load_key
-from ..errors import RhetoricLabError
+from ..errors import RhetoricLabError, did_you_mean
 from ..text import load_article
 
 #: The fields every key has.
@@ -57,11 +57,25 @@ ENTRY_FIELDS = {
 }
 #: Sections a key may have beside its entries, by topic.
 EXTRA_SECTIONS = {
-    "metaphors": {"worksheet", "verdicts"},
-    "allusions": {"speech_year", "speech_year_note", "structure", "not_allusions", "sources"},
-    "quotes": {"labels"},
+    "metaphors": {"worksheet", "verdicts", "feedback"},
+    "allusions": {"speech_year", "speech_year_note", "structure", "not_allusions", "sources", "feedback"},
+    "quotes": {"labels", "feedback"},
     "readability": {"formula_names"},
     "report": {"labels", "sources"},
+}
+#: The parts of each key's ``feedback`` section (data for the checks' replies to wrong answers), by topic.
+FEEDBACK_FIELDS = {
+    "metaphors": {"about": str, "not_this_kind": dict, "literal_unknown": str, "verdict_variants": dict},
+    "allusions": {
+        "about": str,
+        "name_variants": dict,
+        "story_years": dict,
+        "wrong_years": list,
+        "other_years": list,
+        "known_years": list,
+        "not_this_kind": dict,
+    },
+    "quotes": {"about": str, "label_variants": dict, "meaning": dict},
 }
 
 
@@ -81,6 +95,7 @@ def key_problems(topic: str) -> list[str]:
     unknown = set(key) - set(KEY_FIELDS) - EXTRA_SECTIONS.get(topic, set())
     if unknown:
         problems.append(f"{topic}: unknown sections {sorted(unknown)}")
+    problems += _feedback_problems(topic, key)
     types = ENTRY_FIELDS.get(topic, {})
     text = load_article(key["article"].removesuffix(".txt")).text if "article" in key else ""
     for n, entry in enumerate(key.get("entries", []), start=1):
@@ -98,6 +113,30 @@ def key_problems(topic: str) -> list[str]:
     return problems
 
 
+def _feedback_problems(topic: str, key: dict) -> list[str]:
+    """Every way a key's ``feedback`` section breaks :data:`FEEDBACK_FIELDS`, in words."""
+    if "feedback" not in key:
+        return [f"{topic}: the 'feedback' section is missing"] if topic in FEEDBACK_FIELDS else []
+    wanted = FEEDBACK_FIELDS.get(topic, {})
+    section = key["feedback"]
+    problems = [
+        f"{topic} feedback: '{f}' is missing or not a {t.__name__}"
+        for f, t in wanted.items()
+        if not isinstance(section.get(f), t)
+    ]
+    problems += [f"{topic} feedback: unknown part {f!r}" for f in sorted(set(section) - set(wanted))]
+    keys = {e.get("key") for e in key.get("entries", [])}
+    for part in ("wrong_years", "other_years"):
+        for item in section.get(part, []):
+            if item.get("key") not in keys or not isinstance(item.get("year"), int) or not item.get("source"):
+                problems.append(f"{topic} feedback {part}: {item!r} needs a key of an entry, a year and a source")
+    for part in ("name_variants", "story_years"):
+        unknown = set(section.get(part, {})) - keys
+        if unknown:
+            problems.append(f"{topic} feedback {part}: no entries called {sorted(unknown)}")
+    return problems
+
+
 def answer_key(topic: str):
     """The answer key of one lesson topic as a DataFrame, one row per entry (``type`` first).
 
@@ -109,7 +148,8 @@ def answer_key(topic: str):
     """
     if topic not in ENTRY_FIELDS:
         raise RhetoricLabError(
-            f"There is no answer key called {topic!r}. Choose one of: {', '.join(sorted(ENTRY_FIELDS))}."
+            f"There is no answer key called {topic!r}.{did_you_mean(topic, ENTRY_FIELDS)} "
+            f"Choose one of: {', '.join(sorted(ENTRY_FIELDS))}."
         )
     entries = load_key(topic)["entries"]
     columns = ["type", *dict.fromkeys(c for e in entries for c in e if c != "type")]

@@ -1,24 +1,33 @@
-"""Exercises for the metaphor lesson (notebook 01): the metaphor hunt, the MIPVU-style worksheet, the key.
+"""Exercises for the metaphor lesson (notebook 01): the metaphor hunt and the answer key as Markdown.
 
-The key is ``seeds/keys/metaphors.json``. Every check returns a :class:`Feedback`.
+The key is ``seeds/keys/metaphors.json``; its ``feedback`` section holds the reasons given for
+answers that are not this kind of thing. Every check returns a :class:`Feedback` whose verdict on
+each answer is one of the calibrated categories in :mod:`.feedback`.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..allusion import find_allusions
 from ..data import load_key
-from ..errors import AnswerFormatError
+from ..errors import RhetoricLabError
 from ..metaphor import domain_descriptions, find_metaphors
-from ..wordforms import phrase_stems, stem
-from .feedback import Feedback, as_answer_list, matches
+from ..text import Article
+from ..wordforms import phrase_stems
+from . import evidence
+from .feedback import Feedback
+from .forms import as_answer_list, holds_phrase, matches, normalize
 from .keys import key_article
 from .keys import markdown_cell as _cell
 
 #: The answer key for the seed article: ``seeds/keys/metaphors.json``.
 KEY_TOPIC = "metaphors"
+#: The verdict on a whole list (an empty list, a list refused as too long) is about this.
+WHOLE = "*"
+_EXAMPLE = '["parent tumor", "safe haven"]'
 
 
 def _key_table():
@@ -46,185 +55,270 @@ def compare_with_key(found=None):
     return key.assign(found_by_tool=hits, tool_domain=tool_domains)
 
 
-def _same(answer: str, key_text: str) -> bool:
-    """Answers match key phrases by their words or by their stems ("stepping up" ~ "step up")."""
-    if matches(answer, key_text):
-        return True
-    a, k = " ".join(phrase_stems(answer)), " ".join(phrase_stems(key_text))
-    return bool(a) and matches(a, k)
+def _forms(entry: dict) -> list[str]:
+    return [entry["text"], *entry.get("accept", [])]
 
 
-def _key_matches(answer: str, entry: dict) -> bool:
-    return any(_same(answer, t) for t in [entry["text"], *entry.get("accept", [])])
+def _same_stems(answer: str, form: str) -> bool:
+    a, k = " ".join(phrase_stems(answer)), " ".join(phrase_stems(form))
+    return bool(a) and holds_phrase(a, k)
 
 
-def _paragraph_word(index: int) -> str:
-    return f"paragraph ¶{index}"
+def _inside(answer: str, form: str) -> bool:
+    """True when the answer's words are a part, not the whole, of a longer key phrase."""
+    a, k = f" {normalize(answer)} ", f" {normalize(form)} "
+    return a.strip() != k.strip() and a in k
+
+
+@dataclass
+class _Hunt:
+    """Everything one run of check_metaphors needs: the key, the article, the finder's candidates."""
+
+    entries: list[dict]
+    article: Article
+    candidates: pd.DataFrame
+    reasons: dict
+    found: set[int] = field(default_factory=set)
+
+    @property
+    def metaphors(self) -> list[int]:
+        return [i for i, e in enumerate(self.entries) if e["metaphor"]]
+
+    def hits(self, answer: str, same) -> list[int]:
+        return [i for i, e in enumerate(self.entries) if any(same(answer, f) for f in _forms(e))]
+
+    def known(self, phrase: str) -> bool:
+        """A phrase worth naming when a comma is missing: a key item or a finder's candidate."""
+        domain = self.candidates[self.candidates["tier"] == "domain"]["text"]
+        return bool(self.hits(phrase, holds_phrase)) or any(_same_stems(phrase, t) for t in domain)
+
+    def reason(self, name: str, answer: str) -> str:
+        return self.reasons["not_this_kind"][name].format(answer=repr(answer))
+
+
+def _in_key(hunt: _Hunt, answer: str, hits: list[int], fb: Feedback) -> None:
+    metaphors = [i for i in hits if hunt.entries[i]["metaphor"]]
+    if not metaphors:
+        entry = hunt.entries[hits[0]]
+        fb.add("literal", f"{answer!r}: the key reads this literally here. {entry['why']}", about=answer)
+        return
+    entry = hunt.entries[metaphors[0]]
+    again = "" if set(metaphors) - hunt.found else " (already counted)"
+    hunt.found.update(metaphors)
+    note = " (a borderline case: say why you count it)" if entry["borderline"] else ""
+    fb.add("in key", f"{answer!r}: {entry['domain']}{note}{again}. {entry['why']}", about=answer)
+
+
+def _close(hunt: _Hunt, answer: str, index: int, how: str, fb: Feedback, form: str | None = None) -> None:
+    """A close answer: say which key item it is close to (the form the article has, when it has it)."""
+    entry = hunt.entries[index]
+    text = form if form and evidence.occurs_exactly(form, hunt.article) else entry["text"]
+    if not entry["metaphor"]:
+        fb.add("literal", f"{answer!r} is {how} {text!r}, which the key reads literally here. {entry['why']}", answer)
+        return
+    hunt.found.add(index)
+    fb.add(
+        "close",
+        f"{answer!r} is {how} {text!r}, which is in the key ({entry['domain']}): write it as the article "
+        f"does. {entry['why']}",
+        about=answer,
+    )
+
+
+def _first_form(hunt: _Hunt, answer: str, index: int, same) -> str:
+    return next(f for f in _forms(hunt.entries[index]) if same(answer, f))
+
+
+def _judge(hunt: _Hunt, answer: str, fb: Feedback) -> None:
+    """Put one answer in its category, with the reason."""
+    article = hunt.article
+    size = len(evidence.words_of(answer))
+    if size > evidence.MAX_PHRASE_WORDS:
+        whole = " (that is most of the article)" if size > len(article.words) / 2 else ""
+        fb.add(
+            "refused",
+            f"That answer is {size} words long{whole}. A metaphor is a word or a short phrase: pick the words "
+            f"that carry the picture (at most {evidence.MAX_PHRASE_WORDS}).",
+            about=answer,
+        )
+        return
+    # the key's own words, or more words round them that the article really has
+    in_text = evidence.occurs(answer, article)
+    hits = hunt.hits(answer, lambda a, f: normalize(a) == normalize(f) or (in_text and holds_phrase(a, f)))
+    if hits:
+        _in_key(hunt, answer, hits, fb)
+        return
+
+    def inflection(a: str, f: str) -> bool:
+        return _same_stems(a, f) and (in_text or len(a.split()) == len(f.split()))
+
+    inflected = hunt.hits(answer, inflection)
+    if inflected:
+        _close(hunt, answer, inflected[0], "a form of", fb, _first_form(hunt, answer, inflected[0], inflection))
+        return
+    allusions = find_allusions(article)
+    kind = evidence.kind_of_thing(answer, article)
+    if any(matches(answer, t) for t in [*allusions["text"], *allusions["name"]]):
+        kind = "allusion"
+    if kind is not None:
+        fb.add("wrong kind", hunt.reason(kind, answer), about=answer)
+        return
+    if not in_text:
+        _not_in_text(hunt, answer, fb)
+        return
+    inside = any(e["metaphor"] and any(_inside(answer, f) for f in _forms(e)) for e in hunt.entries)
+    if not _defensible(hunt, answer, fb, inside):
+        if inside:
+            fb.add(
+                "close",
+                f"{answer!r} is part of a longer expression in the key. Which words round it carry the picture? "
+                "Read the sentence again and write the whole phrase.",
+                about=answer,
+            )
+        else:
+            fb.add("literal", hunt.reasons["literal_unknown"].format(answer=repr(answer)), about=answer)
+
+
+def _not_in_text(hunt: _Hunt, answer: str, fb: Feedback) -> None:
+    article = hunt.article
+    glued = evidence.glued_parts(answer, article) or evidence.spaced_parts(answer, article, hunt.known)
+    if glued:
+        listed = ", ".join(repr(p) for p in glued)
+        fb.add(
+            "close",
+            f"{answer!r} looks like {len(glued)} answers run together: {listed}. A comma is missing: write [{listed}].",
+            about=answer,
+        )
+        return
+    typos = hunt.hits(answer, evidence.is_typo_of)
+    if typos:
+        _close(
+            hunt,
+            answer,
+            typos[0],
+            "a letter or two away from",
+            fb,
+            _first_form(hunt, answer, typos[0], evidence.is_typo_of),
+        )
+        return
+    near = evidence.nearest_phrase(answer, article)
+    nearest = f" The nearest words in the article are {near!r}." if near else ""
+    held = hunt.hits(answer, holds_phrase)
+    if held and hunt.entries[held[0]]["metaphor"]:  # "ISIL is a cancer": the student's words round a key item
+        form = _first_form(hunt, answer, held[0], holds_phrase)
+        hunt.found.add(held[0])
+        fb.add(
+            "close",
+            f"{answer!r} holds {form!r}, which is in the key ({hunt.entries[held[0]]['domain']}), but the article "
+            f"does not say it in these words.{nearest} Write the phrase as the article has it.",
+            about=answer,
+        )
+        return
+    fb.add(
+        "not in text",
+        f"{answer!r}: these words are not in the article. Check the spelling, or copy the phrase from the "
+        f"text.{nearest}",
+        about=answer,
+    )
+
+
+def _defensible(hunt: _Hunt, answer: str, fb: Feedback, inside: bool) -> bool:
+    """A "defensible" line when the module knows the answer as a metaphor candidate.
+
+    The evidence, strongest first: the finder flags it in this text with a source domain; the
+    lexicon lists the words; the VUA corpus counts (the finder's "everyday" tier) show how often
+    annotators marked the word metaphor-related.
+    """
+    flagged = [r for r in hunt.candidates.itertuples() if _same_stems(answer, r.text)]
+    flagged.sort(key=lambda r: r.tier != "domain")
+    if not flagged:
+        try:
+            flagged = list(find_metaphors(answer).itertuples())
+        except RhetoricLabError:
+            flagged = []
+        where = "the module's metaphor lexicon lists it"
+    elif flagged[0].tier == "domain":
+        where = "the module's finder flags it in this text"
+    else:
+        where = f"the corpus evidence knows it ({flagged[0].evidence})"
+    if not flagged:
+        return False
+    part = "the key has it only inside a longer expression, but " if inside else "the key does not list it, but "
+    first = flagged[0]
+    if first.tier == "domain":
+        what = f" under {first.domain} (basic meaning: {first.basic_meaning})"
+    else:
+        what = ""
+    fb.add(
+        "defensible",
+        f"{answer!r}: {part}{where}{what}. What is its basic meaning, and what does it mean here? If the two "
+        "contrast and the one here is understood through the basic one, it is a metaphor: say so in a sentence.",
+        about=answer,
+    )
+    return True
 
 
 def check_metaphors(answers, show_answers: bool = False) -> Feedback:
     """Compare the metaphors you found in the seed article with the answer key.
 
-    Write them as a list of phrases. Case, "the"/"a" and British spelling do not matter.
+    Write them as a list of phrases (or one string with commas). Case, "the"/"a", quotation marks
+    and British spelling do not matter. Each answer gets a verdict with its reason: in the key,
+    defensible, literal here, not in the text, not this kind of thing, close, or not accepted.
 
-    >>> print(check_metaphors(["the parent tumour", "Metastasis"]).lines[0][0])
-    found
+    >>> check_metaphors(["the parent tumour", "Paris"]).verdicts()
+    {'the parent tumour': 'in key', 'Paris': 'wrong kind'}
     """
-    answers = as_answer_list(answers, "the metaphors you found")
+    answers = as_answer_list(answers, "the metaphors you found", _EXAMPLE)
     key = load_key(KEY_TOPIC)
-    entries = key["entries"]
-    metaphors = [e for e in entries if e["metaphor"]]
     article = key_article(KEY_TOPIC)
-    candidates = find_metaphors(article)
+    hunt = _Hunt(key["entries"], article, find_metaphors(article, tiers="all"), key["feedback"])
     feedback = Feedback(f"Metaphors in {key['article']}: your list and the key")
-    if not answers:
-        feedback.add("hint", 'Your list is empty. Write the phrases you found, e.g. answers = ["safe haven"].')
-    found_ids: set[int] = set()
-    for answer in answers:
-        hits = [i for i, e in enumerate(metaphors) if _key_matches(answer, e)]
-        literal = [e for e in entries if not e["metaphor"] and _key_matches(answer, e)]
-        if hits:
-            new = [i for i in hits if i not in found_ids]
-            found_ids.update(hits)
-            entry = metaphors[hits[0]]
-            note = " (a borderline case: say why you count it)" if entry["borderline"] else ""
-            again = "" if new else " (already counted)"
-            feedback.add("found", f"{answer!r}: {entry['domain']}{note}{again}. {entry['why']}")
-        elif literal:
-            feedback.add(
-                "not in key",
-                f"{answer!r}: the key reads this as literal here. {literal[0]['why']} "
-                "If you can name a basic meaning that contrasts with this one, keep it and say why.",
-            )
-        else:
-            flagged = [r for r in candidates.itertuples() if _same(answer, r.text)]
-            if flagged:
-                feedback.add(
-                    "not in key",
-                    f"{answer!r}: the key does not list it, but the tool flags it as a candidate from "
-                    f"{flagged[0].domain}. That does not make it wrong: write its basic meaning "
-                    f"({flagged[0].basic_meaning}) and its meaning here; if they contrast, it is a metaphor.",
-                )
-            elif not _occurs(answer, article.text):
-                feedback.add(
-                    "note",
-                    f"{answer!r}: I cannot find these words in the article. Check the spelling, or copy the "
-                    "phrase from the text.",
-                )
-            else:
-                feedback.add(
-                    "not in key",
-                    f"{answer!r}: the key does not list it. That does not make it wrong: what is its basic "
-                    "meaning, and does the meaning here contrast with it? If so, it is a metaphor.",
-                )
-    missed = [e for i, e in enumerate(metaphors) if i not in found_ids]
-    if missed:
-        borderline = sum(e["borderline"] for e in missed)
+    limit = max(30, 2 * len(hunt.metaphors))
+    coverage = evidence.content_coverage(answers, article)
+    if len(answers) > limit or (len(answers) > 1 and coverage > evidence.MAX_COVERAGE):
         feedback.add(
-            "missed",
-            f"The key has {len(missed)} more metaphor(s) you have not listed yet ({borderline} of them borderline).",
+            "refused",
+            f"Your list has {len(answers)} phrases and holds {coverage:.0%} of the article's words: that is most "
+            "of the text, not a list of metaphors. Keep the phrases whose meaning here contrasts with a more "
+            "basic meaning, and run the check again.",
+            about=WHOLE,
         )
-        first = min(missed, key=lambda e: (e["type"] != "disease cluster", e["borderline"], e["start"]))
-        where = _paragraph_word(article.paragraph_at(first["start"]))
-        description = domain_descriptions()[first["domain"]].split(":")[0].lower()
-        feedback.add("hint", f"Read {where} again. At least one expression there borrows from {description}.")
-        if show_answers:
-            for e in missed:
-                flag = " [borderline]" if e["borderline"] else ""
-                feedback.add("answer", f"{e['text']!r} ({e['domain']}){flag}: {e['why']}")
-        else:
-            feedback.add("note", "To see the ones you have not found, run again with show_answers=True.")
-    else:
+        return feedback
+    if not answers:
+        feedback.add("empty", f"Your list is empty. Write the phrases you found, e.g. answers = {_EXAMPLE}.", WHOLE)
+    seen = set()
+    for answer in answers:
+        if normalize(answer) in seen:
+            continue
+        seen.add(normalize(answer))
+        _judge(hunt, answer, feedback)
+    _still_to_find(hunt, feedback, show_answers)
+    return feedback
+
+
+def _still_to_find(hunt: _Hunt, feedback: Feedback, show_answers: bool) -> None:
+    missed = [hunt.entries[i] for i in hunt.metaphors if i not in hunt.found]
+    if not missed:
         feedback.add(
             "hint",
             "You found every metaphor in the key. Now choose two: what does each one highlight, and what does it hide?",
         )
-    return feedback
-
-
-def _occurs(answer: str, text: str) -> bool:
-    """True when the words of ``answer`` (by stem) appear in ``text`` in that order, side by side."""
-
-    def words(s: str) -> str:
-        return " ".join(stem(w) for w in re.findall(r"\w+", s.replace("’", "'")))
-
-    wanted = words(answer)
-    return bool(wanted) and f" {wanted} " in f" {words(text)} "
-
-
-# ---------------------------------------------------------------- the worksheet
-
-
-def worksheet_table():
-    """The words of the MIPVU-style worksheet, with the sentence each one is in.
-
-    Columns: ``word``, ``text`` (the words around it), ``sentence``.
-
-    >>> list(worksheet_table()["word"])[:2]
-    ['spread', 'haven']
-    """
-    article = key_article(KEY_TOPIC)
-    rows = [
-        {"word": w["word"], "text": w["text"], "sentence": article.sentences[article.sentence_at(w["start"])].text}
-        for w in load_key(KEY_TOPIC)["worksheet"]
-    ]
-    return pd.DataFrame(rows, columns=["word", "text", "sentence"])
-
-
-def _verdict(value, word: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    words = load_key(KEY_TOPIC)["verdicts"]
-    if isinstance(value, str) and value.strip().lower() in words["metaphor"] + words["literal"]:
-        return value.strip().lower() in words["metaphor"]
-    raise AnswerFormatError(f'For {word!r} write "metaphor" or "literal" (in quotation marks), not {value!r}.')
-
-
-def check_worksheet(verdicts, show_answers: bool = False) -> Feedback:
-    """Check your worksheet verdicts: a dict from each word to "metaphor" or "literal".
-
-    >>> fb = check_worksheet({"spread": "metaphor"})
-    >>> fb.kinds()[0]
-    'found'
-    """
-    if not isinstance(verdicts, dict):
-        raise AnswerFormatError(
-            'Write your verdicts as a dictionary, for example: verdicts = {"spread": "metaphor", "haven": "literal"}.'
-        )
-    items = load_key(KEY_TOPIC)["worksheet"]
-    by_word = {w["word"]: w for w in items}
-    given = {str(k).strip().lower(): _verdict(v, str(k)) for k, v in verdicts.items()}
-    feedback = Feedback("Worksheet: basic meaning, contextual meaning, contrast")
-    for word, says_metaphor in given.items():
-        item = by_word.get(word)
-        if item is None:
-            feedback.add("note", f"{word!r} is not on the worksheet. The words are: {', '.join(by_word)}.")
-            continue
-        label = "a metaphor" if says_metaphor else "literal"
-        if says_metaphor == item["metaphor"]:
-            feedback.add("found", f"{word!r}: you read it as {label}; so does the key. {item['why']}")
-        elif item["borderline"]:
-            feedback.add(
-                "not in key",
-                f"{word!r}: you read it as {label}. The key calls this borderline and leans the other way; "
-                "your reading is defensible if you can say how the two meanings compare.",
-            )
-        else:
-            feedback.add(
-                "not in key",
-                f"{word!r}: the key reads this one differently. Put its basic meaning "
-                f"({item['basic_meaning']}) next to its meaning in this sentence: are they really different, "
-                "and is one understood through the other?",
-            )
-            if show_answers:
-                verdict = "a metaphor" if item["metaphor"] else "literal"
-                feedback.add("answer", f"{word!r} is {verdict} in the key: {item['why']}")
-    missing = [w for w in by_word if w not in given]
-    if missing:
-        feedback.add("missed", f"No verdict yet for: {', '.join(missing)}.")
-    if not show_answers and any(k == "not in key" for k in feedback.kinds()):
-        feedback.add("note", "To see the key's reasoning, run again with show_answers=True.")
-    return feedback
+        return
+    borderline = sum(e["borderline"] for e in missed)
+    feedback.add(
+        "missed",
+        f"The key has {len(missed)} more metaphor(s) you have not listed yet ({borderline} of them borderline).",
+    )
+    first = min(missed, key=lambda e: (e["type"] != "disease cluster", e["borderline"], e["start"]))
+    where = f"paragraph ¶{hunt.article.paragraph_at(first['start'])}"
+    description = domain_descriptions()[first["domain"]].split(":")[0].lower()
+    feedback.add("hint", f"Read {where} again. At least one expression there borrows from {description}.")
+    if show_answers:
+        for e in missed:
+            flag = " [borderline]" if e["borderline"] else ""
+            feedback.add("answer", f"{e['text']!r} ({e['domain']}){flag}: {e['why']}")
+    else:
+        feedback.add("note", "To see the ones you have not found, run again with show_answers=True.")
 
 
 # ---------------------------------------------------------------- Markdown

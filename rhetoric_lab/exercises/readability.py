@@ -7,9 +7,10 @@ there (``formula_names``).
 from __future__ import annotations
 
 from ..data import load_key
-from ..errors import AnswerFormatError
 from ..readability import FORMULAS, flesch_kincaid_grade
-from .feedback import Feedback, as_answer_list
+from . import evidence
+from .feedback import Feedback
+from .forms import as_answer_list, holds_phrase, normalize, parse_number
 
 
 def _key() -> dict:
@@ -29,102 +30,171 @@ def exercise_sentence() -> str:
     return _key_entry("hand_calculation")["text"]
 
 
-def _number(value, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise AnswerFormatError(f"Write {what} as a number without quotation marks, for example 17 or 11.2.")
-    return float(value)
+def _read_number(fb: Feedback, value, name: str, example: str) -> float | None:
+    """A number from an answer; a line in the feedback (and None) when there is none."""
+    number, problem = parse_number(value)
+    if problem == "blank" or number == 0:
+        return None
+    if problem:
+        fb.add(
+            "wrong kind",
+            f"{_short(value)} is not a number: write the {name} as a number, without quotation marks, for "
+            f"example {example}.",
+            about=name,
+        )
+        return None
+    return number
 
 
 def check_hand_calculation(words, syllables, grade, show_answers: bool = False):
     """Check a hand calculation of the Flesch–Kincaid Grade for the exercise sentence.
 
-    The arithmetic is checked against your own counts, so a different (defensible) syllable count
-    is not called wrong.
+    Each number gets its own verdict (about "words", "syllables" and "grade"). The arithmetic is
+    checked against your own counts, so a different (defensible) syllable count is not called wrong.
 
-    >>> print(check_hand_calculation(17, 29, 11.2).kinds())  # doctest: +SKIP
-    ['found', 'found', 'found']
+    >>> check_hand_calculation(17, 30, 11.9).verdicts()  # doctest: +SKIP
+    {'words': 'in key', 'syllables': 'defensible', 'grade': 'in key'}
     """
     key = _key_entry("hand_calculation")
-    w, syl, g = (
-        _number(words, "the number of words"),
-        _number(syllables, "the number of syllables"),
-        _number(grade, "the grade"),
-    )
     fb = Feedback("Flesch–Kincaid Grade by hand")
-    if w == 0 and syl == 0 and not show_answers:
-        fb.add("hint", "Write your three numbers in the cell first (replace the zeros), then run it again.")
+    w = _read_number(fb, words, "words", "17")
+    syl = _read_number(fb, syllables, "syllables", "25")
+    g = _read_number(fb, grade, "grade", "9.5")
+    if w is None and syl is None and g is None and not fb.lines and not show_answers:
+        fb.add("empty", "Write your three numbers in the cell first (replace the zeros), then run it again.", "*")
         return fb
-    if w == key["words"]:
-        fb.add("found", f"{int(w)} words, the same as the module.")
-    else:
-        fb.add(
-            "hint",
-            f"You counted {int(w)} words, {'more' if w > key['words'] else 'fewer'} than the module. A word here is "
-            "a run of letters between spaces or punctuation; a word with an apostrophe (“that’s”) or a hyphen "
-            "counts once.",
-        )
-    gap = syl - key["syllables"]
-    if gap == 0:
-        fb.add("found", f"{int(syl)} syllables, the same as the module.")
-    elif abs(gap) <= key["syllable_tolerance"]:
-        fb.add(
-            "note",
-            f"You counted {int(syl)} syllables; the module counts {key['syllables']}. Both are defensible: "
-            f"{key['syllable_note']}",
-        )
-    else:
-        fb.add(
-            "hint",
-            f"You counted {int(syl)} syllables, {'more' if gap > 0 else 'fewer'} than the module by more than "
-            f"{key['syllable_tolerance']}. Say each word aloud and count the vowel sounds (“com-par-ing” has three).",
-        )
-    if w > 0:
-        expected = flesch_kincaid_grade(w, 1, syl)
-        if abs(g - expected) <= 0.1:
-            fb.add("found", f"Your arithmetic is right: with your counts the formula gives {expected:.2f}.")
-        else:
-            fb.add(
-                "hint",
-                f"With your own counts the formula gives {expected:.2f}, not {g}. Work it in steps: "
-                f"0.39 × {int(w)}, then 11.8 × ({int(syl)} ÷ {int(w)}), add them, then subtract 15.59.",
-            )
+    if w is not None:
+        _judge_words(fb, w, key)
+    elif "words" not in fb.verdicts():
+        fb.add("empty", "No word count yet (replace the 0).", about="words")
+    if syl is not None:
+        _judge_syllables(fb, syl, key)
+    elif "syllables" not in fb.verdicts():
+        fb.add("empty", "No syllable count yet (replace the 0).", about="syllables")
+    if g is not None and w and syl:
+        _judge_grade(fb, w, syl, g)
+    elif g is not None:
+        fb.add("unchecked", f"Your grade, {g}, cannot be checked without your two counts: fill them in too.", "grade")
+    elif "grade" not in fb.verdicts():
+        fb.add("empty", "No grade yet: work it out from your two counts.", about="grade")
     if show_answers:
         fb.add("answer", f"{key['words']} words, {key['syllables']} syllables, grade {key['score']:.2f}.")
         fb.add("answer", "Syllables per word: " + ", ".join(f"{t} {n}" for t, n in key["word_syllables"]))
     return fb
 
 
-def _metric_from_answer(answer: str) -> str | None:
-    low = answer.lower().replace("_", " ").replace("–", "-").strip()
+def _judge_words(fb: Feedback, w: float, key: dict) -> None:
+    gap = w - key["words"]
+    how = (
+        "A word here is a run of letters between spaces or punctuation; a word with an apostrophe (“that’s”) or "
+        "a hyphen counts once."
+    )
+    if gap == 0:
+        fb.add("in key", f"{int(w)} words, the same as the module.", about="words")
+    elif abs(gap) <= 2:
+        fb.add("close", f"You counted {int(w)} words, {'more' if gap > 0 else 'fewer'} than the module. {how}", "words")
+    else:
+        fb.add(
+            "off",
+            f"You counted {int(w)} words, {'more' if gap > 0 else 'fewer'} than the module by more than two. Count "
+            f"again, in the sentence only. {how}",
+            about="words",
+        )
+
+
+def _judge_syllables(fb: Feedback, syl: float, key: dict) -> None:
+    gap = syl - key["syllables"]
+    if gap == 0:
+        fb.add("in key", f"{int(syl)} syllables, the same as the module.", about="syllables")
+    elif abs(gap) <= key["syllable_tolerance"]:
+        fb.add(
+            "defensible",
+            f"You counted {int(syl)} syllables; the module counts {'fewer' if gap > 0 else 'more'}. Both are "
+            f"defensible: {key['syllable_note']}",
+            about="syllables",
+        )
+    else:
+        fb.add(
+            "off",
+            f"You counted {int(syl)} syllables, {'more' if gap > 0 else 'fewer'} than the module by more than "
+            f"{key['syllable_tolerance']}. Say each word aloud and count the vowel sounds (“com-par-ing” has three).",
+            about="syllables",
+        )
+
+
+def _judge_grade(fb: Feedback, w: float, syl: float, g: float) -> None:
+    expected = flesch_kincaid_grade(w, 1, syl)
+    steps = f"Work it in steps: 0.39 × {int(w)}, then 11.8 × ({int(syl)} ÷ {int(w)}), add them, then subtract 15.59."
+    if abs(g - expected) <= 0.1:
+        fb.add("in key", f"Your arithmetic is right: with your counts the formula gives {expected:.2f}.", "grade")
+    elif abs(g - expected) <= 0.6:
+        fb.add(
+            "close",
+            f"With your own counts the formula gives {expected:.2f}, close to your {g}. Round only at the end, "
+            "to one decimal place. " + steps,
+            about="grade",
+        )
+    else:
+        fb.add("off", f"With your own counts the formula gives {expected:.2f}, not {g}. " + steps, about="grade")
+
+
+def _formula_names() -> dict[str, str]:
+    """Every name a student may use for a formula, normalised, mapped to the formula."""
+    names = {}
     for name, f in FORMULAS.items():
-        if low in (name.replace("_", " "), f.label.lower().replace("–", "-"), *_key()["formula_names"][name]):
-            return name
-    return None
+        for n in (name.replace("_", " "), f.label, *_key()["formula_names"][name]):
+            names[normalize(n.replace("–", "-"))] = name
+    return names
 
 
 def check_letter_formulas(answers, show_answers: bool = False):
     """Check which formulas measure word length in letters (or characters), not syllables.
 
-    >>> print(check_letter_formulas(["Coleman-Liau", "ARI"]).kinds())  # doctest: +SKIP
-    ['found', 'found']
+    >>> check_letter_formulas(["Coleman-Liau", "ARI", "SMOG"]).verdicts()  # doctest: +SKIP
+    {'Coleman-Liau': 'in key', 'ARI': 'in key', 'SMOG': 'off'}
     """
     entries = {e["metric"]: e for e in _key()["entries"] if e["type"] == "metric_input"}
-    chosen = as_answer_list(answers, "the formulas")
+    chosen = as_answer_list(answers, "the formulas", '["Coleman-Liau", "SMOG"]')
     fb = Feedback("Which formulas count letters instead of syllables?")
+    wanted = sum(e["counts_letters"] for e in entries.values())
+    if len(chosen) > 2 * wanted or len(chosen) >= len(entries):
+        fb.add(
+            "refused",
+            f"You listed {len(chosen)} formulas; there are only {len(entries)}. Listing them all is not an answer: "
+            "choose the ones whose 'counts' column in formula_table() says letters or characters.",
+            about="*",
+        )
+        return fb
+    if not chosen:
+        fb.add("empty", 'Your list is empty. Write the formulas you chose, for example ["SMOG"].', about="*")
+    names = _formula_names()
     picked = set()
     for answer in chosen:
-        name = _metric_from_answer(answer)
-        if name is None:
+        text = normalize(answer.replace("–", "-"))
+        name = names.get(text)
+        typo = name is None and next((n for t, n in names.items() if evidence.is_typo_of(text, t)), None)
+        held = sorted((t for t in names if holds_phrase(text, t)), key=len, reverse=True)  # "… Grade Level"
+        if name is None and not typo and held:
+            name = names[held[0]]
+        if name is None and not typo:
             fb.add(
-                "not in key",
+                "not in text",
                 f"“{answer}” is not one of the seven formulas here. Names: "
                 + ", ".join(f.label for f in FORMULAS.values())
                 + ".",
+                about=answer,
             )
             continue
+        name = name or typo
         picked.add(name)
         entry = entries[name]
-        fb.add("found" if entry["counts_letters"] else "hint", f"{FORMULAS[name].label}: {entry['why']}")
+        if typo:
+            kind = "close" if entry["counts_letters"] else "off"
+            fb.add(kind, f"“{answer}” read as {FORMULAS[name].label} (check the spelling): {entry['why']}", answer)
+        elif entry["counts_letters"]:
+            fb.add("in key", f"{FORMULAS[name].label}: {entry['why']}", about=answer)
+        else:
+            fb.add("off", f"{FORMULAS[name].label} does not count letters: it {entry['why']}", about=answer)
     missing = [n for n, e in entries.items() if e["counts_letters"] and n not in picked]
     if missing:
         how_many = "One more formula measures" if len(missing) == 1 else f"{len(missing)} more formulas measure"
@@ -133,6 +203,11 @@ def check_letter_formulas(answers, show_answers: bool = False):
         for name in missing:
             fb.add("answer", f"{FORMULAS[name].label}: {entries[name]['why']}")
     return fb
+
+
+def _short(value, length: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def answer_key_markdown() -> str:

@@ -8,17 +8,23 @@ for each, and the readings' questions with their key points.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..data import load_key
-from ..errors import AnswerFormatError
+from ..errors import AnswerFormatError, did_you_mean
+from ..quotes import find_quotations
 from .feedback import Feedback
-from .keys import markdown_table
+from .forms import as_pairs, find_label, hedged, is_blank, normalize, unquote
+from .keys import key_article, markdown_table
+from .written import GOOD_ANSWER, judge_written
 
 #: The four things a reporter can do with a speaker's words.
 CHANGE_LABELS = ("kept", "cut", "re-worded", "re-ordered")
 
 _EXAMPLE = 'For example: my_answers = {"A": "re-worded", "B": "kept"}'
+_PASSAGE = re.compile(r"(?i)^(?:passage)?[\s(]*([a-z])[\s).:]*$")
 
 
 def _entries(kind: str) -> list[dict]:
@@ -27,7 +33,7 @@ def _entries(kind: str) -> list[dict]:
 
 def _label_words() -> dict[str, str]:
     labels = load_key("report")["labels"]
-    return {word: label for label, entry in labels.items() for word in [label, *entry["synonyms"]]}
+    return {normalize(w): label for label, entry in labels.items() for w in [label, *entry["synonyms"]]}
 
 
 def report_passage_table() -> pd.DataFrame:
@@ -40,64 +46,77 @@ def report_passage_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "paragraph", "sentence", "text", "start", "end"])
 
 
-def _as_labels(answers) -> dict[str, str | None]:
-    if not isinstance(answers, dict):
-        raise AnswerFormatError("Write your answers as a dictionary from passage letter to label. " + _EXAMPLE)
-    ids = [e["id"] for e in _entries("passage")]
-    words = _label_words()
-    labels = {}
-    for passage, label in answers.items():
-        name = str(passage).strip().upper()
-        if name not in ids:
-            raise AnswerFormatError(
-                f"{passage!r} is not a passage letter. The passages are {', '.join(ids)}, "
-                "as in rl.report_passage_table(). " + _EXAMPLE
-            )
-        text = str(label).strip().lower()
-        if text.strip(" .…") == "":
-            labels[name] = None
-            continue
-        if text not in words:
-            raise AnswerFormatError(
-                f"Passage {name}: {label!r} is not one of the labels. Use one of "
-                f"{', '.join(repr(x) for x in CHANGE_LABELS)}. " + _EXAMPLE
-            )
-        labels[name] = words[text]
-    return labels
+def _passage_letter(key) -> str | None:
+    """A passage letter from "A", "a", "Passage A" or "(A)"; None otherwise."""
+    m = _PASSAGE.match(unquote(key)) if isinstance(key, str) else None
+    return m.group(1).upper() if m else None
+
+
+def _what_it_has(entry: dict) -> str:
+    """What the report's passage shows on its face: quotation marks, dots (…)."""
+    quotes = find_quotations(key_article("report"))
+    inside = ((quotes["start"] <= entry["start"]) & (quotes["end"] >= entry["end"])).any()
+    said = "is inside quotation marks" if inside else "is not inside quotation marks"
+    return said + (" and has “…” in it" if "…" in entry["text"] else "")
 
 
 def check_report_changes(answers, show_answers: bool = False) -> Feedback:
     """Check what you found the reporter did with each passage: kept, cut, re-worded or re-ordered.
 
-    ``answers`` maps passage letters (as in ``rl.report_passage_table()``) to a label. A defensible
-    label that differs from the key is explained, never called wrong. ``show_answers=True`` adds, for
-    every passage, what the speech has there (in our words) and the key's label.
+    ``answers`` maps passage letters (as in ``rl.report_passage_table()``; "Passage A" works too) to a
+    label. A label the key accepts as defensible is said to be so, never called wrong; a label that
+    does not fit is off, with what the label means and what the passage shows. ``show_answers=True``
+    adds, for every passage, what the speech has there (in our words) and the key's label.
 
-    >>> feedback = check_report_changes({"E": "re-worded"})
-    >>> [message for kind, message in feedback.lines if kind == "found"][0][:32]
-    'Passage E: re-worded. No quotati'
+    >>> check_report_changes({"E": "re-worded", "B": "cut", "D": "re-ordered"}).verdicts()
+    {'B': 'defensible', 'D': 'off', 'E': 'in key'}
     """
-    labels = _as_labels(answers)
+    passages = {e["id"]: e for e in _entries("passage")}
     hints = load_key("report")["labels"]
     feedback = Feedback("The report and the speech")
-    for entry in _entries("passage"):
-        name, label = entry["id"], labels.get(entry["id"])
-        if label is None:
-            feedback.add("missed", f"Passage {name}: not answered yet (“{entry['text'][:40]}…”).")
-        elif label == entry["label"]:
-            feedback.add("found", f"Passage {name}: {label}. {entry['why']}")
+    labels: dict[str, str] = {}
+    pairs = as_pairs(answers, "your labels", '{"A": "re-worded", "B": "kept"}')
+    for key, value in pairs:
+        name = _passage_letter(key)
+        if name not in passages:
+            shown = unquote(key) if isinstance(key, str) else repr(key)
+            feedback.add(
+                "off",
+                f"There is no passage {shown}: the passages are {', '.join(passages)}, as in "
+                "rl.report_passage_table().",
+                about=shown,
+            )
+        elif hedged(value, CHANGE_LABELS):
+            feedback.add("refused", f"Passage {name}: choose one label, the one the transcript shows best.", name)
+        elif is_blank(value):
+            feedback.add("empty", f"Passage {name}: no label yet.", about=name)
+        else:
+            labels[name] = find_label(value, _label_words(), f"a label for passage {name}", _EXAMPLE)
+    for name in sorted(labels):
+        entry, label = passages[name], labels[name]
+        if label == entry["label"]:
+            feedback.add("in key", f"Passage {name}: {label}. {entry['why']}", about=name)
         elif label in entry["also_accept"]:
-            said = f"The key says {entry['label']}: {entry['why']}"
-            feedback.add("found", f"Passage {name}: {label} is defensible. {said}")
+            feedback.add(
+                "defensible",
+                f"Passage {name}: {label} is defensible; the key prefers another label. "
+                f"{hints[entry['label']]['hint']}",
+                about=name,
+            )
         else:
             feedback.add(
-                "not in key",
-                f"Passage {name}: the key does not say {label}. {hints[label]['hint']} "
-                f"If you can show in the transcript why it is {label}, note it for the discussion.",
+                "off",
+                f"Passage {name}: {hints[label]['hint']} In the report, this passage {_what_it_has(entry)}.",
+                about=name,
             )
-        if show_answers:
+    verdicts = feedback.verdicts()
+    missing = [n for n in passages if n not in labels and n not in verdicts]
+    if missing:
+        feedback.add("missed", f"No label yet for passage(s) {', '.join(missing)}.")
+    if show_answers:
+        for name, entry in passages.items():
             feedback.add("answer", f"Passage {name}: {entry['label']}. In the speech: {entry['speech']}")
-    if not show_answers and "missed" not in feedback.kinds():
+    elif not missing:
         feedback.add("note", "All passages labelled. To compare with the key: show_answers=True.")
     return feedback
 
@@ -128,34 +147,34 @@ def answer_key_markdown() -> str:
 
 
 def check_report_readings(answers, show_answers: bool = False) -> Feedback:
-    """Check that you answered each reading's question; ``show_answers=True`` adds the key's points.
+    """Which readings you have answered; ``show_answers=True`` adds the key's points.
 
     ``answers`` maps each reading (``"audience"``, ``"identification"``, ``"liberty"``, ``"de_gaulle"``)
-    to your answer in a few sentences. These are open questions: the check says which are still empty,
-    and on request shows what a teacher would look for, never a single right answer.
+    to your answer in a few sentences. These are open questions, not checked by the machine: the check
+    says which are still empty, refuses keyboard noise or a pasted text, and on request shows what a
+    teacher would look for, never a single right answer.
 
-    >>> check_report_readings({"audience": "They cut the thanks.", "liberty": "..."}).kinds()[:2]
-    ['found', 'missed']
+    >>> check_report_readings({"audience": "They cut the thanks to the French.", "liberty": "..."}).verdicts()
+    {'audience': 'unchecked', 'liberty': 'empty'}
     """
-    readings = _entries("reading")
-    ids = [r["id"] for r in readings]
+    readings = {r["id"]: r for r in _entries("reading")}
     example = 'For example: my_reading = {"audience": "The reporter cut ...", "identification": "..."}'
-    if not isinstance(answers, dict):
-        raise AnswerFormatError("Write your answers as a dictionary from reading to answer. " + example)
-    unknown = [k for k in answers if k not in ids]
-    if unknown:
-        raise AnswerFormatError(f"{unknown[0]!r} is not one of the readings: {', '.join(ids)}. " + example)
     feedback = Feedback("Your reading of the speech")
-    for reading in readings:
-        answer = str(answers.get(reading["id"], "")).strip()
-        if answer.strip(" .…") == "":
-            feedback.add("missed", f"{reading['title']}: not answered yet (replace the ...).")
+    given = {}
+    for key, value in as_pairs(answers, "your answers", example):
+        name = normalize(unquote(key)).replace(" ", "_") if isinstance(key, str) else ""
+        if name not in readings:
+            raise AnswerFormatError(
+                f"{key!r} is not one of the readings.{did_you_mean(name, readings)} Use "
+                f"{', '.join(repr(r) for r in readings)}."
+            )
+        given[name] = value
+    for name, reading in readings.items():
+        if name in given:
+            judge_written(feedback, reading["title"], given[name], about=name)
         else:
-            feedback.add("found", f"{reading['title']}: {answer}")
+            feedback.add("missed", f"{reading['title']}: not answered yet.")
         if show_answers:
             feedback.add("answer", f"{reading['title']}: {reading['key_points']}")
-    if not show_answers:
-        feedback.add(
-            "hint", "Quote the words you mean, from the report or the transcript; then compare with a neighbour."
-        )
+    feedback.add("note", GOOD_ANSWER)
     return feedback
