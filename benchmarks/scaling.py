@@ -20,7 +20,9 @@ timer noise).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import io
 import itertools
 import math
 import sys
@@ -57,6 +59,12 @@ def _topics() -> list[str]:
 
 
 _UNIQUE = itertools.count(1)
+
+
+def _quiet(call):
+    """``call()`` with what it prints thrown away."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return call()
 
 
 def _first_word(article) -> str:
@@ -133,6 +141,8 @@ CALLS: dict[str, Callable] = {
     "check_report_readings": lambda a, t, d: rl.check_report_readings(t),
     "found_elsewhere_table": lambda a, t, d: rl.found_elsewhere_table(a),
     "report_passage_table": lambda a, t, d: rl.report_passage_table(),
+    "check_answer_form": lambda a, t, d: rl.check_answer_form(t, a),
+    "debug": lambda a, t, d: _quiet(lambda: rl.debug(False)),
 }
 #: Public names that are not functions of an input.
 NOT_CALLED = {"RhetoricLabError": "an exception class"}

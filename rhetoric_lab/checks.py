@@ -140,7 +140,9 @@ RULES: dict[str, Rule] = {
     "sentences": None,
     "tokens": None,
     "meta": None,
+    "article": Rule(_optional(lambda v: isinstance(v, (Article, str))), _ARTICLE + ", or None"),
     "answers": None,  # each check explains the form it wants (AnswerFormatError)
+    "answer": None,
     "verdicts": None,
     "options": None,  # highlight(**options): the table's marks check them
 }
