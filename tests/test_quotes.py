@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 from conftest import own_text
 
@@ -46,12 +48,28 @@ def test_reporting_verb_lexicon_is_complete_and_valid():
     for r in rows:
         assert r["stance"] in {"neutral", "evaluative"}, r
         assert set(r["complement"].split("|")) <= {"zero", "that", "to", "none"}, r
+        assert r["use"] in {"any", "quote"}, r
         assert r["note"] and r["verb"] in r["forms"].split("|")
 
 
-def test_speaker_words_have_known_roles():
+def test_speaker_words_have_known_roles_and_genders():
     rows = read_table("quote_speaker_words.csv")
-    assert {r["role"] for r in rows} == {"title", "pronoun", "person_noun", "not_name", "not_clause"}
+    assert {r["role"] for r in rows} == {"title", "pronoun", "person_noun", "not_name", "not_clause", "between"}
+    assert {r["gender"] for r in rows} == {"", "m", "f"}
+    gender = {(r["word"], r["role"]): r["gender"] for r in rows}
+    assert gender["Ms.", "title"] == "f" and gender["Mr.", "title"] == "m" and gender["she", "pronoun"] == "f"
+    assert gender["spokeswoman", "person_noun"] == "f" and gender["official", "person_noun"] == ""
+    words = [(r["word"], r["role"]) for r in rows]
+    assert len(words) == len(set(words)), "a word is listed twice with the same role"
+
+
+def test_words_that_are_not_people_and_mention_cues_are_valid():
+    kinds = {r["word"]: r["kind"] for r in read_table("quote_not_people.csv")}
+    assert set(kinds.values()) == {"time", "place", "organisation", "group"}
+    assert kinds["Thursday"] == "time" and kinds["Hall"] == "place" and kinds["Foods"] == "organisation"
+    cues = read_table("quote_mention_cues.csv")
+    assert {r["role"] for r in cues} == {"thing", "link"} and all(r["note"] for r in cues)
+    assert {"sign", "headline", "titled", "word"} <= {r["word"] for r in cues if r["role"] == "thing"}
 
 
 # --- the seed -----------------------------------------------------------------------------------
@@ -217,7 +235,7 @@ def test_unbalanced_mark_is_a_warning_with_its_position():
     assert list(found["text"]) == ["a target, not a promise."]
     assert "we will open" not in " ".join(found["text"])
     verbs = q.find_reporting_verbs(text)
-    assert list(verbs["speaker"]) == ["the mayor", "a spokesman", "a spokesman"]
+    assert list(verbs["speaker"]) == ["The mayor", "A spokesman", "A spokesman"]
 
 
 @pytest.mark.parametrize(
@@ -235,12 +253,14 @@ def test_other_unpaired_marks(text, message):
 
 def test_no_quotations_gives_empty_tables_with_the_right_columns():
     text = own_text("quotes-none.txt")
-    assert list(q.find_quotations(text).columns[:8]) == [
+    assert list(q.find_quotations(text).columns[:10]) == [
         "start",
         "end",
         "text",
         "kind",
         "speaker",
+        "speaker_how",
+        "speaker_head",
         "verb",
         "sentence",
         "paragraph",
@@ -273,7 +293,9 @@ def test_analyze_section_is_json_ready(seed):
     import json
 
     section = q.to_json(seed)
-    assert len(section) == 6 and set(section[0]) == {"start", "end", "text", "kind", "speaker", "verb"}
+    assert len(section) == 6
+    assert set(section[0]) == {"start", "end", "text", "kind", "speaker", "speaker_how", "verb"}
+    assert {s["speaker_how"] for s in section} == {"named"}
     json.dumps(section)
 
 
@@ -326,3 +348,35 @@ def test_the_verb_nearest_before_a_partial_quotation_is_its_reporting_verb():
     text = 'Council member Ian Cho praised the work but warned that costs had "ballooned" since May.'
     row = q.find_quotations(text).iloc[0]
     assert (row["text"], row["speaker"], row["verb"]) == ("ballooned", "Cho", "warn")
+
+
+# --- hostile input: every step is linear, so these finish at once (the alarm turns a hang into a failure)
+
+HOSTILE = {
+    "a run of capitals before a verb": "A " * 50_000 + "x said.",
+    "quotations nested three deep": "“He said ‘we “won” it’ and “left,” she said. " * 1_500,
+    "a run of dashes after a frame": "“Yes,” said " + "-" * 100_000 + " ok.",
+    "a run of apostrophes": "“Yes” " + "'" * 100_000 + " said Bo.",
+    "one sentence of frames": "Mills said “a” and " * 5_000 + "end.",
+    "one-line paragraphs": "“Go,” he said.\n" * 5_000,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_finishes(name):
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("needs a Unix alarm")
+
+    def too_slow(*_):
+        raise TimeoutError(f"{name}: the quote finders took over 60 s (not linear?)")
+
+    old = signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, 60)
+    try:
+        article = rl.Article.from_text(HOSTILE[name])
+        assert len(q.voice_table(article)) == len(article.sentences)
+        q.find_quotations(article), q.find_indirect_speech(article), q.find_reporting_verbs(article)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)

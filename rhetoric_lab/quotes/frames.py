@@ -1,31 +1,55 @@
-"""Reporting frames: who speaks, with which verb, and which quotation each frame introduces."""
+"""Reporting frames: each reporting verb outside quotations, with its speaker.
+
+A frame is "subject" (Mills said), "inverted" (said Mills), "participle" (Comparing …, Mills called;
+…, calling it), "coordinated" (Mills praised the team and said) or "according" (according to Mills).
+Verbs whose lexicon ``use`` is "quote" (continued, called, read …) count only where they frame a
+quotation; :mod:`attribution` marks those. Each verb looks at a bounded window of tokens: linear time.
+"""
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass, field
 
-from ..text import Article
-from .lexicon import _clean_name, _lexicon, _patterns, _speaker_from
-from .marks import _Quote
+from .lexicon import verb_forms
+from .phrases import BOUNDARY_WORDS, NOUN_BEFORE, Speaker, clause_subject, region_before, speaker_after, speaker_in
+from .tokens import Tok
 
-_MASK = "\u0000"
+_BE = frozenset("was were is are been being be".split())
+_INFINITIVE_LEADS = frozenset(["went on", "go on", "goes on", "going on", "continued", "continues", "proceeded"])
 
 
 @dataclass
-class _Frame:
+class Frame:
     verb_start: int
     verb_end: int
     verb: str  # dictionary form
     form: str  # the words in the text
-    frame: str  # subject, inverted, participle, coordinated, according
+    frame: str  # subject, inverted, participle, coordinated, infinitive, according
     sentence: int
-    speaker: str | None = None
-    how: str = "none"  # name, pronoun, noun, inherited
-    speaker_start: int = -1
-    speaker_end: int = -1
+    v0: int  # token index of the verb's first word
+    v1: int  # token index after the verb
+    initial: bool = False  # the verb is the first word of its sentence
+    r0: int = -1  # token index where the frame starts (its subject's first word, or the verb)
+    weak: bool = False  # its speaker was guessed from the sentence's subject: counts only next to a quotation
     row: dict = field(default_factory=dict)
+    sp: Speaker | None = None
+    quoted: bool = False  # it frames a quotation
+
+    @property
+    def speaker(self) -> str | None:
+        return self.sp.label if self.sp else None
+
+    @property
+    def how(self) -> str:
+        return self.sp.how if self.sp else "none"
+
+    @property
+    def speaker_start(self) -> int:
+        return self.sp.start if self.sp else -1
+
+    @property
+    def speaker_end(self) -> int:
+        return self.sp.end if self.sp else -1
 
     @property
     def start(self) -> int:
@@ -35,200 +59,160 @@ class _Frame:
     def end(self) -> int:
         return max(self.verb_end, self.speaker_end)
 
-
-def _masked(article: Article, quotes: list[_Quote]) -> str:  # noqa: D401
-    """The text with the words inside quotation marks hidden, so frames are found outside them."""
-    chars = list(article.text)
-    for q in quotes:
-        if q.level == 1:
-            for i in range(q.start, q.end):
-                if chars[i] != "\n":
-                    chars[i] = _MASK
-    return "".join(chars)
+    @property
+    def counts(self) -> bool:
+        """Listed as a reporting verb: it has a speaker, and frames a quotation if its use says so."""
+        return bool(self.speaker) and ((self.row["use"] == "any" and not self.weak) or self.quoted)
 
 
-def _frames(article: Article, masked: str) -> list[_Frame]:
-    pats = _patterns()
-    lexicon = _lexicon()
-    frames: list[_Frame] = []
-    for sent in article.sentences:
-        s_text = masked[sent.start : sent.end]
-        found: list[_Frame] = []
-        for m in pats["verb"].finditer(s_text):
-            form = m.group(0)
-            key = re.sub(r"\s+", " ", form.lower())
-            if key == "according to":
-                continue
-            first_word = m.start() == len(s_text) - len(s_text.lstrip())
-            if form[0].isupper() and not (first_word and key.endswith("ing")):
-                continue
-            row = lexicon[key]
-            f = _Frame(sent.start + m.start(), sent.start + m.end(), row["verb"], form, "", sent.index, row=row)
-            before, after = s_text[: m.start()], s_text[m.end() :]
-            sb = pats["speaker_before"].search(before)
-            sa = pats["speaker_after"].match(after)
-            if first_word and key.endswith("ing"):
-                f.frame = "participle"
-                main = pats["main_subject"].search(s_text, m.end())
-                if main:
-                    f.speaker, f.how = _speaker_from(main)
-                    f.speaker_start = sent.start + main.start() + 1
-                    f.speaker_end = f.speaker_start
-            elif sb and _speaker_from(sb)[0]:
-                f.frame = "subject"
-                f.speaker, f.how = _speaker_from(sb)
-                f.speaker_start, f.speaker_end = (
-                    sent.start + sb.start(),
-                    sent.start + sb.end() - len(sb.group(0)) + len(sb.group(0).rstrip()),
-                )
-            elif sa and re.search(r"[,”\"'’]\s*$", before) and _speaker_from(sa)[0]:
-                f.frame = "inverted"
-                f.speaker, f.how = _speaker_from(sa)
-                f.speaker_start, f.speaker_end = sent.start + m.end() + sa.start() + 1, sent.start + m.end() + sa.end()
-            elif re.search(r"\b(?:and|but)\s+(?:(?:then|also|went on to|continued to|later)\s+)?$", before) and found:
-                f.frame = "coordinated"
-                last = found[-1]
-                f.speaker, f.how = last.speaker, last.how
-            else:
-                continue
-            found.append(f)
-        for m in pats["according"].finditer(s_text):
-            speaker, how = _speaker_from(m)
-            group = next(g for g in ("pronoun", "name", "noun", "source") if m.group(g))
-            if speaker:
-                f = _Frame(
-                    sent.start + m.start(),
-                    sent.start + m.start() + len("according to"),
-                    "according to",
-                    m.group(0)[: len("according to")],
-                    "according",
-                    sent.index,
-                    speaker,
-                    how,
-                    sent.start + m.start(group),
-                    sent.start + m.end(group),
-                    row=lexicon["according to"],
-                )
-                found.append(f)
-        # a participle's speaker is the subject of the main clause; if none was found, use the sentence's first
-        for f in found:
-            if f.frame == "participle" and f.speaker is None:
-                others = [g for g in found if g is not f and g.speaker]
-                if others:
-                    f.speaker, f.how = others[0].speaker, others[0].how
-        frames.extend(sorted(found, key=lambda g: g.verb_start))
-    _resolve_pronouns(masked, frames)
+def sentence_bounds(toks: list[Tok]) -> dict[int, tuple[int, int]]:
+    bounds: dict[int, tuple[int, int]] = {}
+    for t in toks:
+        first, _ = bounds.get(t.sentence, (t.index, t.index))
+        bounds[t.sentence] = (first, t.index + 1)
+    return bounds
+
+
+def _match(toks: list[Tok], i: int):
+    options = verb_forms().get(toks[i].low)
+    if not options:
+        return None
+    for parts, row in options:
+        j = i + len(parts)
+        if j <= len(toks) and all(
+            toks[i + k].kind == "w" and toks[i + k].low == parts[k] and toks[i + k].sentence == toks[i].sentence
+            for k in range(len(parts))
+        ):
+            return parts, row, j
+    return None
+
+
+def is_inverted_start(toks: list[Tok], j: int) -> bool:
+    """ "Said Dorothy Poynter, …": a capitalised reporting verb that opens its sentence, then a name."""
+    return j < len(toks) and toks[j].cap and toks[j].sentence == toks[j - 1].sentence
+
+
+def find_frames(toks: list[Tok]) -> list[Frame]:
+    bounds = sentence_bounds(toks)
+    forms = verb_forms()
+    frames: list[Frame] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        found = _match(toks, i) if t.kind == "w" else None
+        if not found:
+            i += 1
+            continue
+        parts, row, j = found
+        start = bounds[t.sentence][0]
+        first_word = i - start <= 3 and all(toks[k].kind == "p" for k in range(start, i))
+        prev = toks[i - 1] if i and toks[i - 1].sentence == t.sentence else None
+        noun = prev is not None and prev.kind == "w" and (prev.low in NOUN_BEFORE or prev.possessive)
+        noun = noun or (j < len(toks) and toks[j].kind == "w" and toks[j].low in forms)  # "the report said"
+        capital_ok = first_word and (
+            parts[-1].endswith("ing") or row["verb"] == "according to" or is_inverted_start(toks, j)
+        )
+        if (t.cap and not capital_ok) or noun:
+            i = j
+            continue
+        form = " ".join(x.text for x in toks[i:j])
+        f = Frame(t.start, toks[j - 1].end, row["verb"], form, "", t.sentence, i, j, initial=first_word, row=row)
+        _classify(toks, f, first_word, parts[-1].endswith("ing"))
+        if f.frame:
+            frames.append(f)
+        i = j
+    _participle_speakers(toks, frames, bounds)
     return frames
 
 
-def _resolve_pronouns(masked: str, frames: list[_Frame]) -> None:
-    """Replace he/she/they by the last named person (a named speaker or a titled name) before it.
+def _classify(toks: list[Tok], f: Frame, first_word: bool, participle: bool) -> None:
+    """Set the frame's kind and, where the words around the verb give it, its speaker."""
+    v = f.v0
+    f.r0 = v
+    if f.verb == "according to":
+        f.frame, f.sp = "according", speaker_after(toks, f.v1)
+        return
+    if first_word and participle:
+        f.frame = "participle"
+        return
+    if v and toks[v - 1].low == "to":  # "and went on to describe": coordinated; "was prompted to say,"
+        k = v - 1
+        if k and toks[k - 1].low in ("continued", "continues", "proceeded"):
+            k -= 1
+        elif k > 1 and toks[k - 1].low == "on" and toks[k - 2].low in ("went", "go", "goes", "going"):
+            k -= 2
+        else:
+            f.frame, f.weak = "infinitive", True
+            return
+        lo, hi, stop = region_before(toks, k)
+        if lo == hi and stop in ("and", "but"):
+            f.frame = "coordinated"
+        return
+    if v > 1 and toks[v - 1].low == "having" and toks[v - 2].text in (",", "—", "–"):
+        participle, v = True, v - 1  # "…, having referred to him as a “reformer”"
+    if participle and v and toks[v - 1].text in (",", "—", "–"):
+        f.frame = "participle"  # "…, calling it “odd”": the speaker is the main clause's
+        return
+    if f.v1 + 1 < len(toks) and toks[f.v1].low == "by" and v and toks[v - 1].low in _BE:
+        sp = speaker_after(toks, f.v1 + 1)  # "Sanders was asked by host Bill Maher": the asker speaks
+        if sp:
+            f.frame, f.sp = "inverted", sp
+            return
+    lo, hi, stop = region_before(toks, v)
+    sp = speaker_in(toks, lo, hi)
+    if sp:
+        f.frame, f.sp, f.r0 = "subject", sp, lo
+        return
+    if lo == hi and (stop in ("q", "start") or (stop == "," and lo > 1 and toks[lo - 2].kind == "q")):
+        sp = speaker_after(toks, f.v1)
+        if sp:
+            f.frame, f.sp = "inverted", sp
+            return
+    if lo == hi and stop in ("and", "but"):
+        f.frame = "coordinated"
+    elif participle:
+        f.frame = "participle"  # "by saying “…”"
 
-    Names are looked for outside quotations only (``masked`` has them blanked), so "the Marshall
-    Plan" inside someone's words is never taken for a person.
-    """
-    pats = _patterns()
-    people: list[tuple[int, str]] = []
-    for pattern in ("titled", "full_name"):
-        for m in pats[pattern].finditer(masked):
-            cleaned = _clean_name(m.group(0))
-            if cleaned and (pattern == "titled" or len(cleaned[0].split()) > 1):
-                people.append((m.end(), cleaned[1]))
+
+def _participle_speakers(toks: list[Tok], frames: list[Frame], bounds) -> None:
+    """Speakers for participles and coordinated verbs, in one pass in text order: the subject after
+    an opening participial clause, or the speaker of the frame before in the sentence."""
+    first_with_speaker: dict[int, Frame] = {}
     for f in frames:
-        if f.how in ("name", "noun") and f.speaker:
-            people.append((f.speaker_end if f.speaker_end >= 0 else f.verb_start, f.speaker))
-    people.sort()
-    positions = [pos for pos, _ in people]
+        if f.sp:
+            first_with_speaker.setdefault(f.sentence, f)
+    last_speaker: dict[int, Speaker] = {}
     for f in frames:
-        if f.how == "pronoun":
-            earlier = bisect.bisect_right(positions, f.verb_start)  # people[:earlier] come before the verb
-            f.speaker = people[earlier - 1][1] if earlier else f.speaker
-            f.how = "pronoun resolved" if earlier else "pronoun unresolved"
+        if not f.sp and f.frame in ("participle", "coordinated", "infinitive"):
+            first, last = bounds[f.sentence]
+            if f.frame == "participle" and f.initial:
+                for k in range(f.v1, min(last, f.v1 + 60)):
+                    t = toks[k]
+                    if t.text in (",", "—", "–") or (t.kind == "q" and t.text[-2:-1] in (",", "—")):
+                        f.sp = clause_subject(toks, k + 1, last)
+                        if f.sp:
+                            break
+                if not f.sp and f.sentence in first_with_speaker:
+                    f.sp = first_with_speaker[f.sentence].sp
+            else:  # "…, calling it “odd”", "… and said", "was prompted to say": the clause's speaker
+                f.sp = last_speaker.get(f.sentence)
+                if not f.sp:
+                    f.sp, f.weak = _subject_before(toks, first, f.v0), True
+        if f.sp and not f.weak:
+            last_speaker[f.sentence] = f.sp
 
 
-def _frames_in(frames: list[_Frame], frame_sentences: list[int], first: int, last: int) -> list[_Frame]:
-    """The frames of sentences ``first`` to ``last``; ``frames`` are in sentence order, ``frame_sentences``
-    their sentence numbers."""
-    return frames[bisect.bisect_left(frame_sentences, first) : bisect.bisect_right(frame_sentences, last)]
-
-
-def _attribute(article: Article, quotes: list[_Quote], frames: list[_Frame]) -> list[dict]:
-    text = article.text
-    infos: list[dict] = []
-    by_id: dict[int, dict] = {}
-    previous: tuple[_Quote, dict] | None = None
-    frame_sentences = [f.sentence for f in frames]  # in order: _frames works sentence by sentence
-    for q in quotes:
-        first, last = article.sentence_at(q.open_at), article.sentence_at(max(q.close_at - 1, q.open_at))
-        nearby = _frames_in(frames, frame_sentences, first, last)
-        chosen: _Frame | None = None
-        for f in nearby:  # 1. inside a participial frame: "Comparing ISIL to a “cancer …,” Carter called for"
-            if (
-                f.frame == "participle"
-                and f.verb_start < q.open_at
-                and (f.speaker_start < 0 or q.close_at < f.speaker_start)
-            ):
-                chosen = f
-        if chosen is None:  # 2. "…,” Carter said" / "…,” said Carter" (perhaps split off as a sentence: "…!” he said.")
-            for f in _frames_in(frames, frame_sentences, first, last + 1):
-                gap = text[q.close_at + 1 : f.start] if q.close_mark else "x"
-                if (
-                    f.start > q.close_at
-                    and re.fullmatch(r"[\s,.;:!?—–-]*", gap)
-                    and "\n" not in gap
-                    and f.frame in ("subject", "inverted")
-                ):
-                    chosen = f
-                    break
-        if chosen is None:  # 3. "Carter said: “…"
-            for f in nearby:
-                gap = text[f.verb_end : q.open_at]
-                if f.verb_end <= q.open_at and re.fullmatch(r"(?:\s+[\w’']+){0,3}\s*[:,]?\s*", gap):
-                    chosen = f
-        verb_frame = chosen
-        if chosen is None:  # 4. the reporting frame of the sentence; the verb nearest before the quotation
-            in_last = [f for f in nearby if f.sentence == last and f.speaker] or [f for f in nearby if f.speaker]
-            chosen = in_last[0] if in_last else None
-            before = [f for f in nearby if f.sentence == first and f.verb_end <= q.open_at]
-            # "Cho praised the work but warned that costs had “ballooned”": the verb is "warn"
-            verb_frame = before[-1] if before else chosen
-        info = {"speaker": chosen.speaker if chosen else None, "verb": verb_frame.verb if verb_frame else None}
-        if q.level == 2:
-            info = {"speaker": None, "verb": None}
-        elif q.continued and q.quote_id in by_id:
-            info = dict(by_id[q.quote_id])
-        info["kind"] = _kind(article, q, info, previous)
-        if info["kind"] == "scare":
-            info = {"speaker": None, "verb": None, "kind": "scare"}
-        if info["speaker"] is None and info["kind"] == "direct" and previous and q.level == 1:
-            prev_q, prev_info = previous
-            if article.paragraph_at(prev_q.open_at) >= article.paragraph_at(q.open_at) - 1:
-                info["speaker"] = prev_info["speaker"]
-        if q.level == 1:
-            by_id.setdefault(q.quote_id, info)
-            previous = (q, info)
-        infos.append(info)
-    return infos
-
-
-def _kind(article: Article, q: _Quote, info: dict, previous) -> str:
-    text = article.text
-    if q.level == 2:
-        return "partial"
-    sent = article.sentences[article.sentence_at(q.open_at)]
-    before = text[sent.start : q.open_at]
-    quoted = text[q.start : q.end].strip()
-    if q.continued or not before.strip():
-        return "direct"
-    if re.search(r"so-called\s*$", before, re.IGNORECASE):
-        return "scare"
-    if previous and previous[1]["kind"] == "direct" and previous[0].level == 1:
-        gap = text[previous[0].close_at + 1 : q.open_at]
-        if article.sentence_at(previous[0].open_at) == sent.index or re.fullmatch(r"[^.!?]*,\s*", gap):
-            if re.fullmatch(r",?\s*\S+(?:\s+\S+){0,4}?,\s*", gap) and info["speaker"]:
-                return "direct"
-    if re.search(r":\s*$", before) or (re.search(r",\s*$", before) and quoted[:1].isupper() and info["speaker"]):
-        return "direct"
-    if info["speaker"] is None:
-        return "scare" if len(quoted.split()) <= 4 else "partial"
-    return "partial"
+def _subject_before(toks: list[Tok], first: int, v: int) -> Speaker | None:
+    """The subject of the clause that holds the verb at ``v``: after the nearest comma, dash, quotation
+    or linking word before it that a subject follows, or at the sentence's start ("As the crowd cheered,
+    Silverman … and joked"; "such as when Cruz knocked Rubio and called him …")."""
+    starts = [
+        k + 1
+        for k in range(v - 1, max(first, v - 40) - 1, -1)
+        if toks[k].text in (",", "—", "–", ";", ".") or toks[k].kind == "q" or toks[k].low in BOUNDARY_WORDS
+    ][:4]
+    for start in [*starts, first]:
+        sp = clause_subject(toks, start, v)
+        if sp:
+            return sp
+    return None

@@ -1,30 +1,27 @@
-"""The data behind the quotes finders: reporting verbs, speaker words, and the patterns built from them."""
+"""The data behind the quote finders, read once: reporting verbs, speaker words, words that are not
+people, and the words that show a quotation is a title or a sign.
+
+* ``data/reporting_verbs.csv``: every reporting verb with its forms, stance, complement, use and a note;
+* ``data/quote_speaker_words.csv``: titles, pronouns and people nouns (with the gender they show),
+  sentence openers, words that may stand between a speaker and the verb;
+* ``data/quote_not_people.csv``: capitalised words that cannot be a person (days, places, organisations);
+* ``data/quote_mention_cues.csv``: words before a quotation that make it a title, a sign or a headline;
+* ``data/name_particles.txt`` (through :mod:`rhetoric_lab.wordforms`): le, van, bin … inside names.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from ..data import read_table
+from ..data import read_list, read_table
 from ..wordforms import NAME_PARTICLES
-
-_ADVERB = r"(?:[a-z]+ly|also|then|later|again|once|first|further|previously|today|yesterday|recently)"
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> dict[str, dict]:
-    """Every form of every reporting verb, mapped to its lexicon row."""
-    forms = {}
-    for row in read_table("reporting_verbs.csv"):
-        for form in row["forms"].split("|"):
-            forms[form.strip()] = row
-    return forms
 
 
 def reporting_verb_table():
-    """The reporting-verb lexicon as a DataFrame: verb, forms, stance, complement, note.
+    """The reporting-verb lexicon as a DataFrame: verb, forms, stance, complement, use, note.
 
     >>> lex = reporting_verb_table()
     >>> lex.set_index("verb").loc["pledge", "stance"]
@@ -33,72 +30,60 @@ def reporting_verb_table():
     return pd.DataFrame(list(read_table("reporting_verbs.csv")))
 
 
+@dataclass(frozen=True)
+class Words:
+    """Word lists for finding speakers; sets of lower-case words unless the comment says otherwise."""
+
+    titles: dict[str, str]  # a title as written (Mr., Coach) -> the gender it shows ("m", "f" or "")
+    title_words: frozenset[str]  # titles in lower case, and "former": "former secretary of state"
+    particles: frozenset[str]
+    pronouns: dict[str, str]  # he -> m, she -> f, they -> ""
+    person_nouns: dict[str, str]  # spokeswoman -> f
+    openers: frozenset[str]  # capitalised words that open a sentence and are not names (lower case)
+    between: frozenset[str]  # may stand between a speaker and the verb
+    not_clause: frozenset[str]
+    not_people: dict[str, str]  # a capitalised word as written -> time, place, organisation or group
+    mention_things: frozenset[str]
+    mention_links: frozenset[str]
+    abbreviations: frozenset[str]  # lower case, without the final full stop (u.s, jr)
+
+
 @lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset]:
-    roles: dict[str, set] = {}
+def words() -> Words:
+    roles: dict[str, dict[str, str]] = {}
     for row in read_table("quote_speaker_words.csv"):
-        roles.setdefault(row["role"], set()).add(row["word"])
-    return {role: frozenset(words) for role, words in roles.items()}
+        roles.setdefault(row["role"], {})[row["word"]] = row["gender"]
+    cues: dict[str, set[str]] = {}
+    for row in read_table("quote_mention_cues.csv"):
+        cues.setdefault(row["role"], set()).add(row["word"])
+    return Words(
+        titles=roles["title"],
+        title_words=frozenset([t.lower() for t in roles["title"]] + ["former", "then", "acting", "interim"]),
+        particles=frozenset(NAME_PARTICLES),
+        pronouns=roles["pronoun"],
+        person_nouns=roles["person_noun"],
+        openers=frozenset(w.lower() for w in roles["not_name"]),
+        between=frozenset(roles["between"]),
+        not_clause=frozenset(roles["not_clause"]),
+        not_people={row["word"]: row["kind"] for row in read_table("quote_not_people.csv")},
+        mention_things=frozenset(cues["thing"]),
+        mention_links=frozenset(cues["link"]),
+        abbreviations=frozenset(read_list("abbreviations.txt")),
+    )
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
-    words = _words()
-    forms = sorted(_lexicon(), key=len, reverse=True)
-    verb_alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    particles = "|".join(sorted(map(re.escape, NAME_PARTICLES), key=len, reverse=True))
-    abbreviations = "|".join(re.escape(t) for t in sorted(words["title"], key=len, reverse=True) if t.endswith("."))
-    name_word = rf"(?:{abbreviations}|[A-Z]\.|[A-Z][\w’'\-]*(?![\w’'\-.]))"
-    name = rf"{name_word}(?:\s+(?:(?:{particles})\s+)?{name_word})*"
-    people = "|".join(sorted(map(re.escape, words["person_noun"]), key=len, reverse=True))
-    determiner = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
-    noun_phrase = rf"(?:{determiner}\s+)?(?:[a-z’'\-]+\s+)?(?:{people})\b"
-    pronoun = r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b"
-    speaker = rf"(?P<pronoun>{pronoun})|(?P<name>{name})|(?P<noun>{noun_phrase})"
-    source = r"(?P<source>(?:[Tt]he\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,4}?)(?=\s*[,.;:!?]|\s*$)"
-    return {
-        "verb": re.compile(rf"(?<![\w’'-])(?:{verb_alt})(?![\w’'-])", re.IGNORECASE),
-        "speaker_before": re.compile(rf"(?:{speaker}),?(?P<adverbs>(?:\s+{_ADVERB})*)\s+$"),
-        "speaker_after": re.compile(rf"^\s+(?:{speaker})(?=\s*(?:[,.;:!?]|$))"),
-        "main_subject": re.compile(rf"[,—–]\s*(?:{speaker})(?:\s+{_ADVERB})*\s+(?=[a-z])"),
-        "according": re.compile(rf"\b[Aa]ccording\s+to\s+(?:(?:{speaker})(?=\s*[,.;:!?])|{source})"),
-        "full_name": re.compile(rf"{name_word}(?:\s+(?:(?:{particles})\s+)?{name_word})+"),
-        "titled": re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words['title'])))})\s+{name}"),
-        "name": re.compile(name),
-    }
+def verb_forms() -> dict[str, list[tuple[tuple[str, ...], dict]]]:
+    """The first word of each reporting-verb form -> [(the form's words, its lexicon row)], longest first.
 
-
-# ---------------------------------------------------------------------------
-# speakers
-
-
-def _clean_name(name: str) -> tuple[str, str] | None:
-    """Return (full name, surname) for a run of capitalised words, dropping titles and openers."""
-    words = _words()
-    tokens = name.split()
-    while tokens and tokens[0] in words["not_name"]:
-        tokens.pop(0)
-    titles = [i for i, t in enumerate(tokens) if t in words["title"]]
-    if titles:
-        tokens = tokens[titles[-1] + 1 :]
-    if not tokens or re.search(r"['’]s$", tokens[-1]) or tokens[-1].lower() in NAME_PARTICLES:
-        return None
-    surname = [tokens[-1]]
-    for token in reversed(tokens[:-1]):
-        if token.lower() in NAME_PARTICLES:
-            surname.insert(0, token)
-        else:
-            break
-    return " ".join(tokens), " ".join(surname)
-
-
-def _speaker_from(match: re.Match) -> tuple[str | None, str]:
-    """(speaker label, how it was named) from a speaker match: name, pronoun or noun."""
-    if match.group("name"):
-        cleaned = _clean_name(match.group("name"))
-        return (cleaned[1], "name") if cleaned else (None, "none")
-    if match.group("pronoun"):
-        return match.group("pronoun").lower(), "pronoun"
-    if match.groupdict().get("source"):
-        return match.group("source"), "source"
-    return match.group("noun").lower(), "noun"
+    >>> [" ".join(words) for words, _ in verb_forms()["called"]]
+    ['called for', 'called']
+    """
+    starts: dict[str, list[tuple[tuple[str, ...], dict]]] = {}
+    for row in read_table("reporting_verbs.csv"):
+        for form in row["forms"].split("|"):
+            parts = tuple(form.split())
+            starts.setdefault(parts[0], []).append((parts, row))
+    for options in starts.values():
+        options.sort(key=lambda o: -len(o[0]))
+    return starts

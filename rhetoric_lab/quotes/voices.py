@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from ..text import per_article
-from .finders import _analyse, _frame_of, find_quotations
+from .finders import _analyse, _frame_of
 
 VOICE_SPAN_COLUMNS = ["start", "end", "voice", "speaker", "sentence", "paragraph"]
 VOICE_TABLE_COLUMNS = [
@@ -34,20 +34,31 @@ def find_voices(article_or_text):
     """
     a = _analyse(article_or_text)
     article = a.article
-    rows = []
     quoted = [
-        (q.start, q.end, info["speaker"])
-        for q, info in zip(a.quotes, a.quote_info, strict=True)
-        if q.level == 1 and info["kind"] != "scare"
+        (q.start, q.end, found.sp.label if found.sp else None)
+        for q, found in zip(a.quotes, a.attributions, strict=True)
+        if q.level == 1 and found.kind not in ("scare", "mention")
     ]
+    paraphrase = [(r["start"], r["end"], r["speaker"]) for r in a.indirect]
+    rows = []
+    # both lists are in text order and do not overlap within themselves: walk them with the sentences
+    next_quoted = next_paraphrase = 0
     for sent in article.sentences:
         labels: list[tuple[str, str | None]] = [("narration", None)] * (sent.end - sent.start)
-        for r in a.indirect:
-            for i in range(max(r["start"], sent.start), min(r["end"], sent.end)):
-                labels[i - sent.start] = ("paraphrase", r["speaker"])
-        for start, end, speaker in quoted:
-            for i in range(max(start, sent.start), min(end, sent.end)):
-                labels[i - sent.start] = ("quoted", speaker)
+        for spans, voice, pointer in ((paraphrase, "paraphrase", "p"), (quoted, "quoted", "q")):
+            i = next_paraphrase if pointer == "p" else next_quoted
+            while i < len(spans) and spans[i][1] <= sent.start:
+                i += 1
+            j = i
+            while j < len(spans) and spans[j][0] < sent.end:
+                start, end, speaker = spans[j]
+                for k in range(max(start, sent.start), min(end, sent.end)):
+                    labels[k - sent.start] = (voice, speaker)
+                j += 1
+            if pointer == "p":
+                next_paraphrase = i
+            else:
+                next_quoted = i
         pos = 0
         while pos < len(labels):
             nxt = pos
@@ -80,25 +91,35 @@ def voice_table(article_or_text):
     a = _analyse(article_or_text)
     article = a.article
     spans = find_voices(article)
-    quotes = find_quotations(article)
+    # the spans of each sentence (in order), and the kinds of the quotations in each sentence
+    by_sentence: dict[int, tuple[list[int], list[str], list]] = {}
+    for start, voice, speaker, s in zip(
+        spans["start"], spans["voice"], spans["speaker"], spans["sentence"], strict=True
+    ):
+        starts, voices, speakers = by_sentence.setdefault(s, ([], [], []))
+        starts.append(start)
+        voices.append(voice)
+        speakers.append(speaker)
+    kinds: dict[int, set[str]] = {}
+    for q, found in zip(a.quotes, a.attributions, strict=True):
+        if q.level == 1:
+            first, last = article.sentence_at(q.start), article.sentence_at(max(q.start, q.end - 1))
+            for s in range(first, last + 1) if q.end > q.start else ():
+                kinds.setdefault(s, set()).add(found.kind)
+    counts = {s.index: {"quoted": 0, "paraphrase": 0, "narration": 0} for s in article.sentences}
+    for w in article.words:
+        starts, voices, _ = by_sentence[w.sentence]
+        counts[w.sentence][voices[bisect.bisect_right(starts, w.start) - 1]] += 1
     rows = []
     for sent in article.sentences:
-        mine = spans[spans["sentence"] == sent.index]
-        counts = {"quoted": 0, "paraphrase": 0, "narration": 0}
-        starts = mine["start"].tolist()
-        voices = mine["voice"].tolist()
-        for w in article.words:
-            if w.sentence == sent.index:
-                counts[voices[bisect.bisect_right(starts, w.start) - 1]] += 1
-        speakers = [s for s in mine["speaker"].tolist() if s]
-        kinds = set(
-            quotes.loc[(quotes["level"] == 1) & (quotes["start"] < sent.end) & (quotes["end"] > sent.start), "kind"]
-        )
-        if "direct" in kinds:
+        mine = counts[sent.index]
+        speakers = [s for s in by_sentence[sent.index][2] if s]
+        found_kinds = kinds.get(sent.index, set())
+        if "direct" in found_kinds:
             label = "direct"
-        elif "partial" in kinds:
+        elif "partial" in found_kinds:
             label = "partial"
-        elif counts["paraphrase"]:
+        elif mine["paraphrase"]:
             label = "paraphrase"
         else:
             label = "narration"
@@ -109,9 +130,9 @@ def voice_table(article_or_text):
                 "start": sent.start,
                 "end": sent.end,
                 "speaker": ", ".join(dict.fromkeys(speakers)) or None,
-                "quoted_words": counts["quoted"],
-                "paraphrased_words": counts["paraphrase"],
-                "narration_words": counts["narration"],
+                "quoted_words": mine["quoted"],
+                "paraphrased_words": mine["paraphrase"],
+                "narration_words": mine["narration"],
                 "label": label,
             }
         )
