@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .errors import RhetoricLabError, TextEncodingError
+from .errors import AnswerFormatError, RhetoricLabError, TextEncodingError
 from .files import describe
 from .text import Article
 
@@ -49,6 +49,11 @@ def _number(value) -> bool:
         return math.isfinite(float(value)) and abs(value) <= 1_000_000
     except OverflowError:
         return False
+
+
+def _number_if_number(value) -> bool:
+    """Anything but a number passes (the function reads it); a number must be finite and of sane size."""
+    return not isinstance(value, numbers.Real) or isinstance(value, bool) or _number(value)
 
 
 def _flag(value) -> bool:
@@ -117,10 +122,11 @@ RULES: dict[str, Rule] = {
     "key": Rule(_text, 'a key of the gazetteer in quotation marks, such as "pershing"'),
     "original": Rule(_text, "the original sentence, in quotation marks"),
     "rewrite": Rule(_text, "your rewritten sentence, in quotation marks"),
-    # check_hand_calculation reads "17", "17 words" or 11,2 itself and says what it could not read.
-    "words": None,
-    "syllables": None,
-    "grade": None,
+    # check_hand_calculation reads "17", "17 words" or "11,2" itself and says what it could not read;
+    # a number must still be one a student could mean.
+    "words": Rule(_number_if_number, "a number such as 17", AnswerFormatError),
+    "syllables": Rule(_number_if_number, "a number such as 29", AnswerFormatError),
+    "grade": Rule(_number_if_number, "a number such as 11.2", AnswerFormatError),
     "texts": Rule(
         lambda v: isinstance(v, dict) and bool(v), 'a dictionary of texts, such as {"original": text1, "mine": text2}'
     ),
