@@ -98,7 +98,9 @@ def _run(args) -> str:
     if args.command == "prepare":
         return f"Offline data ready in {shown(prepare_nltk_cmudict())}"
     if args.command == "report":
-        path = save_profile(load_article(args.file), args.output, force=args.force, speech_year=args.year)
+        path = save_profile(
+            load_article(args.file), args.output, force=args.force, speech_year=args.year, make_folders=False
+        )
         return f"Saved the profile to {shown(path)}"
     result = analyze(load_article(args.file), only=args.only, compare_textstat=args.compare_textstat)
     if args.format == "json":

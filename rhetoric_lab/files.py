@@ -17,7 +17,8 @@ Saving (:func:`save_text`):
 * a link is never written through: with ``force=True`` the link itself is replaced, never the
   file it points to; without ``force`` a link, even a dangling one, counts as an existing file;
 * only a regular file is ever replaced: a folder, a pipe or a device is refused, ``force`` or not;
-* a missing folder is not created: the message says so.
+* a missing folder is made only when the caller asks (``make_folders=True``: a notebook that keeps its
+  profiles in ``notebooks/profiles/``); otherwise, as on the command line, the message says it is missing.
 """
 
 from __future__ import annotations
@@ -194,7 +195,7 @@ def _too_large(path, size: int, max_bytes: int, at_least: bool = False) -> str:
 # ----------------------------------------------------------------------------------------------- saving
 
 
-def check_target(path, force: bool = False) -> Path:
+def check_target(path, force: bool = False, make_folders: bool = False) -> Path:
     """Check that ``path`` may be saved to: its folder exists, and it is new, or a file (or link) to replace
     with ``force=True``. Raises a clear error otherwise; returns the path.
 
@@ -232,6 +233,11 @@ def check_target(path, force: bool = False) -> Path:
                 "overwrite on purpose: force=True in a notebook, --force on the command line."
             )
     folder = path.parent
+    if make_folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise RhetoricLabError(os_error_message(err, folder, "make the folder")) from None
     try:
         folder_info = os.stat(folder)
     except FileNotFoundError:
@@ -259,7 +265,7 @@ def _new_file_mode(existing: Path) -> int:
     return 0o666 & ~mask
 
 
-def save_text(path, text: str, force: bool = False) -> Path:
+def save_text(path, text: str, force: bool = False, make_folders: bool = False) -> Path:
     """Save ``text`` (UTF-8) to ``path`` in one step: a temporary file in the same folder, then ``os.replace``.
 
     An existing file is kept unless ``force=True``, and even then it is never truncated: until the
@@ -268,7 +274,7 @@ def save_text(path, text: str, force: bool = False) -> Path:
     >>> save_text("profile.html", "<p>Hi</p>")  # doctest: +SKIP
     PosixPath('profile.html')
     """
-    path = check_target(path, force)
+    path = check_target(path, force, make_folders)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as err:

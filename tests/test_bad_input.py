@@ -299,10 +299,12 @@ def test_a_fifo_or_a_device_is_never_a_target(tmp_path):
             rl.save_profile("A cancer spreads.", target, force=True)
 
 
-def test_a_missing_folder_is_not_created(tmp_path):
+def test_a_missing_folder_is_made_only_when_asked(tmp_path):
     with pytest.raises(RhetoricLabError, match="does not exist, and Rhetoric Lab does not create folders"):
-        rl.save_profile("A cancer spreads.", tmp_path / "a" / "b" / "c" / "p.html")
+        rl.save_profile("A cancer spreads.", tmp_path / "a" / "b" / "c" / "p.html", make_folders=False)
     assert not (tmp_path / "a").exists()
+    rl.save_profile("A cancer spreads.", tmp_path / "profiles" / "p.html")  # a notebook's profiles folder
+    assert (tmp_path / "profiles" / "p.html").exists()
 
 
 # ---------------------------------------------------------------------------------------- scores

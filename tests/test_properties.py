@@ -81,6 +81,7 @@ def _valid(name: str, function_name: str):
         "only": st.one_of(st.none(), st.lists(st.sampled_from(topic_names), min_size=1, max_size=2)),
         "path": st.sampled_from(["profile.html", "sub/profile.html", ""]).map(lambda p: str(FOLDER / p) if p else p),
         "force": st.booleans(),
+        "make_folders": st.booleans(),
         "domain": st.one_of(st.none(), st.sampled_from(["disease and medicine", "no such domain"])),
         "domains": st.one_of(st.none(), st.lists(st.sampled_from(["disease and medicine", "war", "nope"]))),
         "key": st.sampled_from(["pershing", "statue_of_liberty", "nothing", ""]),

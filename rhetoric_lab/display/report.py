@@ -113,16 +113,23 @@ def profile_document(article_or_text, speech_year: int | None = None, reading: d
 
 
 def save_profile(
-    article_or_text, path, force: bool = False, speech_year: int | None = None, reading: dict | None = None
+    article_or_text,
+    path,
+    force: bool = False,
+    speech_year: int | None = None,
+    reading: dict | None = None,
+    make_folders: bool = True,
 ) -> Path:
     """Write the profile to ``path``. An existing file is kept unless ``force=True``.
 
     The profile is written to a temporary file beside ``path`` that then takes its place, so an
-    old profile is never lost half-way; a link is replaced, never written through; a missing
-    folder is not created (see :func:`rhetoric_lab.files.save_text`).
+    old profile is never lost half-way; a link is replaced, never written through. A missing folder
+    in ``path`` is made (a notebook keeps its profiles in ``notebooks/profiles/``); with
+    ``make_folders=False``, as on the command line, a missing folder is an error that says so (see
+    :func:`rhetoric_lab.files.save_text`).
 
     >>> save_profile("A cancer spreads.", "profile.html")  # doctest: +SKIP
     PosixPath('profile.html')
     """
-    check_target(path, force)  # refuse at once, before the profile is worked out
-    return save_text(path, profile_document(article_or_text, speech_year, reading), force=force)
+    check_target(path, force, make_folders)  # refuse at once, before the profile is worked out
+    return save_text(path, profile_document(article_or_text, speech_year, reading), force, make_folders)
