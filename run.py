@@ -12,6 +12,8 @@
                                      (NAME: current, linux, linux-arm64, macos-arm64, macos-intel, windows)
     python run.py install-here       install into the Python that runs this command instead of .venv/
                                      (Binder's postBuild and JupyterHub images use it)
+    python3 run.py handouts          write the paper route: printable sheets into handouts/ (HTML; PDF where
+                                     Chromium is installed) and the notebooks as pages to project (projector/)
 
 Setup makes a virtual environment in .venv/ and installs, once each: the pinned packages of
 requirements.txt, this package, the offline pronunciation data and JupyterLab's settings ("base");
@@ -339,9 +341,15 @@ def bundle(args: list[str]) -> None:
     say(f"the wheel folder holds {len(list(WHEELS.glob('*.whl')))} wheels, {size:.0f} MB: {WHEELS}")
 
 
+def handouts(rest: list[str]) -> None:
+    setup(dev=False)
+    run(PYTHON, "tools/write_handouts.py", *rest)
+
+
 def main() -> None:
     command, rest = (sys.argv[1], sys.argv[2:]) if len(sys.argv) > 1 else ("", [])
     commands = {"lab": lab, "test": test, "notebooks": notebooks, "bundle": bundle, "install-here": install_here}
+    commands["handouts"] = handouts
     if command in commands:
         commands[command](rest)
     elif command == "bench":

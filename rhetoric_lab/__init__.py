@@ -7,7 +7,8 @@ Everything a notebook needs is here: ``import rhetoric_lab as rl``, then ``rl.<n
 * views: ``highlight`` for every topic, ``*_chart`` for charts, ``show_*`` for text views;
 * exercises, ``check_*``: your answer in, feedback out (one verdict per answer, in words and symbols);
 * ``debug(True)``: full tracebacks for a teacher (students see a short boxed message);
-* ``analyze``: every analysis as JSON-ready data; ``save_profile``: a one-page HTML profile.
+* ``analyze``: every analysis as JSON-ready data; ``save_profile``: a one-page HTML profile;
+* ``keep_columns`` and ``cell``: read a table without pandas (some columns, rounded; one value).
 
 >>> import rhetoric_lab as rl
 >>> article = rl.load_article("carter-paris-speech-report")
@@ -49,7 +50,7 @@ from .exercises import (
     report_passage_table,
     worksheet_table,
 )
-from .metaphor import domain_table, find_metaphors, lexicon_table
+from .metaphor import domain_table, find_metaphors, lexicon_table, metaphor_share
 from .quotes import (
     find_indirect_speech,
     find_quotation_warnings,
@@ -77,6 +78,7 @@ from .readability import (
     voice_difficulty_table,
 )
 from .sources import found_elsewhere_table
+from .tables import cell, keep_columns
 from .text import Article, as_article, load_article, seed_names
 from .words import find_keyword, frequency_table
 
@@ -92,6 +94,9 @@ __all__ = [
     "load_article",
     "seed_names",
     "show_paragraphs",
+    # reading a table
+    "cell",
+    "keep_columns",
     # words, and how Python reads an answer (notebook 00)
     "check_answer_form",
     "find_keyword",
@@ -108,6 +113,7 @@ __all__ = [
     "find_metaphors",
     "lexicon_table",
     "metaphor_chart",
+    "metaphor_share",
     "worksheet_table",
     # allusions
     "check_allusions",

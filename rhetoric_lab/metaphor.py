@@ -56,7 +56,7 @@ _EVERYDAY_DESCRIPTION = (
     "marked this word metaphor-related (see the evidence column)."
 )
 
-__all__ = ["MAX_GAP", "UnknownDomainError", "domain_table", "find_metaphors", "lexicon_table"]
+__all__ = ["MAX_GAP", "UnknownDomainError", "domain_table", "find_metaphors", "lexicon_table", "metaphor_share"]
 
 
 def domain_descriptions() -> dict[str, str]:
@@ -187,6 +187,26 @@ def shown(found, tiers="domain"):
     if "function_word" in found.columns:
         keep = keep & ~found["function_word"].astype(bool)
     return found[keep] if keep is not True else found
+
+
+def metaphor_share(article_or_text) -> str:
+    """How many of the text's words the finder marks, both tiers and function words counted (MIPVU counts them
+    all), as a sentence.
+
+    >>> metaphor_share("The storm hit the town.")
+    '2 of 5 words are candidates (40%), counting both tiers and function words.'
+    """
+    article = as_article(article_or_text)
+    found = find_metaphors(article, tiers="all", function_words=True)
+    spans = sorted(zip(found["start"], found["end"], strict=True))
+    marked, i = 0, 0
+    for word in article.words:  # words and spans are both in text order: one pass over each
+        while i < len(spans) and spans[i][1] <= word.start:
+            i += 1
+        marked += i < len(spans) and spans[i][0] <= word.start < spans[i][1]
+    total = len(article.words)
+    verb = "is a candidate" if marked == 1 else "are candidates"
+    return f"{marked} of {total} words {verb} ({marked / total:.0%}), counting both tiers and function words."
 
 
 def to_json(article) -> list[dict]:

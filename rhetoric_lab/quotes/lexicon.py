@@ -17,17 +17,30 @@ from functools import lru_cache
 import pandas as pd
 
 from ..data import read_list, read_table
+from ..errors import RhetoricLabError
 from ..wordforms import NAME_PARTICLES
 
 
-def reporting_verb_table():
+def reporting_verb_table(stance: str | None = None):
     """The reporting-verb lexicon as a DataFrame: verb, forms, stance, complement, use, note.
+
+    ``stance="neutral"`` or ``stance="evaluative"`` keeps only the verbs with that stance.
 
     >>> lex = reporting_verb_table()
     >>> lex.set_index("verb").loc["pledge", "stance"]
     'evaluative'
+    >>> set(reporting_verb_table(stance="neutral")["stance"])
+    {'neutral'}
     """
-    return pd.DataFrame(list(read_table("reporting_verbs.csv")))
+    table = pd.DataFrame(list(read_table("reporting_verbs.csv")))
+    if stance is None:
+        return table
+    if stance not in set(table["stance"]):
+        raise RhetoricLabError(
+            f"stance= must be one of {', '.join(sorted(set(table['stance'])))}, not {stance!r}. "
+            'For example: rl.reporting_verb_table(stance="evaluative").'
+        )
+    return table[table["stance"] == stance].reset_index(drop=True)
 
 
 @dataclass(frozen=True)
