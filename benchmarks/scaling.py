@@ -142,6 +142,9 @@ CALLS: dict[str, Callable] = {
     "found_elsewhere_table": lambda a, t, d: rl.found_elsewhere_table(a),
     "report_passage_table": lambda a, t, d: rl.report_passage_table(),
     "check_answer_form": lambda a, t, d: rl.check_answer_form(t, a),
+    "cell": lambda a, t, d: rl.cell(rl.find_sentence_scores(a), "words"),
+    "keep_columns": lambda a, t, d: rl.keep_columns(rl.find_sentence_scores(a), ["sentence", "words"], decimals=1),
+    "metaphor_share": lambda a, t, d: rl.metaphor_share(a),
     "debug": lambda a, t, d: _quiet(lambda: rl.debug(False)),
 }
 #: Public names that are not functions of an input.

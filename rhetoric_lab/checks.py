@@ -145,6 +145,11 @@ RULES: dict[str, Rule] = {
     "sentences": None,
     "tokens": None,
     "meta": None,
+    "table": Rule(lambda v: isinstance(v, pd.DataFrame), "a table a function of rl returned (a DataFrame)"),
+    "columns": Rule(
+        lambda v: isinstance(v, str) or (isinstance(v, (list, tuple)) and all(isinstance(c, str) for c in v)),
+        'a list of column names, such as ["text", "kind"]',
+    ),
     "article": Rule(_optional(lambda v: isinstance(v, (Article, str))), _ARTICLE + ", or None"),
     "answers": None,  # each check explains the form it wants (AnswerFormatError)
     "answer": None,
