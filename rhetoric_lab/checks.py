@@ -145,7 +145,9 @@ RULES: dict[str, Rule] = {
     "sentences": None,
     "tokens": None,
     "meta": None,
-    "table": Rule(lambda v: isinstance(v, pd.DataFrame), "a table a function of rl returned (a DataFrame)"),
+    # rl.cell and rl.keep_columns check their table and decimals themselves, and which columns exist.
+    "table": None,
+    "decimals": None,
     "columns": Rule(
         lambda v: isinstance(v, str) or (isinstance(v, (list, tuple)) and all(isinstance(c, str) for c in v)),
         'a list of column names, such as ["text", "kind"]',
