@@ -50,6 +50,12 @@ def test_analyze_raises_only_rhetoric_lab_errors(text):
 
 JUNK = st.sampled_from([None, 0, -1, 2.5, math.nan, math.inf, "", "x", [], {}, b"bytes", True, 10**400, object()])
 FOLDER = Path(tempfile.mkdtemp(prefix="rhetoric-lab-properties-"))
+
+
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(monkeypatch):
+    """A junk path such as "x" is saved relative to the current folder: keep it out of the repository."""
+    monkeypatch.chdir(FOLDER)
 FINDERS = {  # the table each view takes as ``found``
     **{
         name: getattr(rl, source.split("(")[0].removeprefix("rl.")) for name, (source, _) in checks.FOUND_TABLES.items()
