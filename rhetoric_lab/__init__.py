@@ -16,6 +16,7 @@ Everything a notebook needs is here: ``import rhetoric_lab as rl``, then ``rl.<n
 12
 """
 
+from . import checks as _checks
 from .allusion import (
     describe_allusion,
     explain_allusions,
@@ -169,3 +170,6 @@ __all__ = [
     "save_profile",
     "show_profile",
 ]
+
+# Every public function checks its arguments first: a wrong one gets a message that says what was expected.
+_checks.install(globals(), __all__)

@@ -39,6 +39,38 @@ def _syllable_table() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def first_pronunciations() -> dict[str, tuple[tuple[str, ...]]]:
+    """The CMU dictionary as textstat reads it (``d[word][0]`` is the first pronunciation, one item per
+    sound, a vowel's ending in a stress digit), made from :func:`_syllable_table`: so textstat counts
+    the same syllables without loading a second copy of the dictionary through NLTK.
+
+    >>> [p[-1].isdigit() for p in first_pronunciations()["tumor"][0]]
+    [True, True]
+    """
+    shapes: dict[int, tuple[tuple[str, ...]]] = {}
+    return {word: shapes.setdefault(n, (("1",) * n,)) for word, n in _syllable_table().items()}
+
+
+def share_with_textstat(textstat) -> None:
+    """Let textstat count syllables from this module's dictionary (loaded once) instead of NLTK's copy.
+
+    textstat 0.7.10 and later look the dictionary up with ``get_cmudict(lang)`` in
+    ``textstat.backend.counts._count_syllables``; a textstat without that place keeps its own copy.
+    ``tests/test_syllables.py`` checks that both give every word the same count.
+    """
+    place = getattr(getattr(getattr(textstat, "backend", None), "counts", None), "_count_syllables", None)
+    original = getattr(place, "get_cmudict", None)
+    if original is None or getattr(original, "shared_by_rhetoric_lab", False):
+        return
+
+    def get_cmudict(lang: str):
+        return first_pronunciations() if str(lang).split("_")[0] == "en" else original(lang)
+
+    get_cmudict.shared_by_rhetoric_lab = True
+    place.get_cmudict = get_cmudict
+
+
+@lru_cache(maxsize=1)
 def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 

@@ -17,8 +17,11 @@ text, so ``article.text[s.start:s.end] == s.text`` always holds.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+import gc
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -30,11 +33,13 @@ from nltk.tokenize.destructive import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .data import read_list, seeds_dir
-from .errors import EmptyTextError, TextEncodingError, TextNotFoundError
+from .errors import EmptyTextError, RhetoricLabError, TextEncodingError, TextNotFoundError
+from .files import MAX_BYTES, as_path, read_bytes, shown
+from .tokens import span_tokenize
 from .wordforms import is_clitic
 
 #: The largest text Rhetoric Lab accepts, in characters (a long novel is about 1 million).
-MAX_CHARS = 20_000_000
+MAX_CHARS = MAX_BYTES
 
 # One-for-one character swaps (so offsets do not move) that help NLTK's word
 # tokenizer: a curly apostrophe acts like a straight one, and an ellipsis or a
@@ -94,23 +99,42 @@ class Article:
     tokens: tuple[Token, ...] = ()
     meta: dict = field(default_factory=dict, compare=False)
 
+    def __post_init__(self):
+        """``Article("some text")`` splits the text, as :meth:`from_text` does."""
+        parts = (self.paragraphs, self.sentences, self.tokens)
+        if not all(isinstance(part, tuple) for part in parts):
+            raise RhetoricLabError(
+                "`paragraphs`, `sentences` and `tokens` are worked out by Article(text): leave them out."
+            )
+        if self.tokens:  # already split (from_text, or a copy of an Article)
+            return
+        if not isinstance(self.name, str):
+            raise RhetoricLabError('`name` must be a short text in quotation marks, such as "my speech".')
+        if not isinstance(self.meta, dict):
+            raise RhetoricLabError('`meta` must be a dictionary, such as {"year": 2016}, or left out.')
+        check_text(self.text, self.name)
+        with paused_gc():
+            paragraphs = split_paragraphs(self.text)
+            sentences = split_sentences(self.text, paragraphs)
+            tokens = tokenize(self.text, sentences)
+        if not any(t.is_word for t in tokens):
+            raise EmptyTextError(
+                f"{self.name} has no words in it, only punctuation or symbols. Give a text with at least one word."
+            )
+        object.__setattr__(self, "paragraphs", paragraphs)
+        object.__setattr__(self, "sentences", sentences)
+        object.__setattr__(self, "tokens", tokens)
+
     @classmethod
     def from_text(cls, text: str, name: str = "your text", meta: dict | None = None) -> Article:
         """Split ``text`` into an Article. Raises a clear error for empty or non-text input."""
-        check_text(text, name)
-        paragraphs = split_paragraphs(text)
-        sentences = split_sentences(text, paragraphs)
-        tokens = tokenize(text, sentences)
-        if not any(t.is_word for t in tokens):
-            raise EmptyTextError(
-                f"{name} has no words in it, only punctuation or symbols. Give a text with at least one word."
-            )
-        return cls(text, name, paragraphs, sentences, tokens, dict(meta or {}))
+        return cls(text, name, meta=dict(meta) if isinstance(meta, dict) else ({} if meta is None else meta))
 
     @cached_property
     def words(self) -> tuple[Token, ...]:
         """Word tokens, with clitics joined back on ("They’re", "ISIL’s", "don't")."""
-        return merge_clitics(self.tokens, self.text)
+        with paused_gc():
+            return merge_clitics(self.tokens, self.text)
 
     def memo(self, key: str, compute):
         """``compute(self)``, worked out once per article and kept (analyses share it; do not change it).
@@ -155,6 +179,28 @@ class Article:
         )
 
 
+@contextlib.contextmanager
+def paused_gc():
+    """Pause Python's cyclic garbage collector while a text is split or analysed.
+
+    Splitting a long text makes hundreds of thousands of small objects, and each batch of them
+    starts a garbage-collection pass over everything made so far: a third of the time, for
+    nothing (these objects hold no reference cycles). Reference counting still frees memory as
+    usual; the collector runs again when the outermost pause ends.
+
+    >>> with paused_gc():
+    ...     gc.isenabled()
+    False
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _count(items, word: str) -> str:
     return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
 
@@ -184,24 +230,37 @@ def check_text(text, name: str = "your text") -> None:
         )
 
 
+def _one_line_ending(text: str) -> str:
+    r"""The text with every line ending written "\n", character for character (so offsets stay):
+    Windows' "\r\n" becomes " \n", and a lone "\r" (old Mac files) becomes "\n".
+
+    >>> _one_line_ending("a\r\nb\rc")
+    'a \nb\nc'
+    """
+    return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
+
+
 def split_paragraphs(text: str) -> tuple[Paragraph, ...]:
     """Find paragraphs: blocks between blank lines; in a text without blank lines, lines that end a sentence.
 
     A line that stops mid-sentence (no final . ! ? : or closing quotation mark) is a wrapped line,
-    and the paragraph goes on to the next line.
+    and the paragraph goes on to the next line. A line may end in "\n", "\r\n" or a lone "\r".
 
     >>> [p.text for p in split_paragraphs("One.\\nTwo.")]
     ['One.', 'Two.']
     >>> [p.text for p in split_paragraphs("A line that wraps\\nhere. Then ends.")]
     ['A line that wraps\\nhere. Then ends.']
+    >>> [p.text for p in split_paragraphs("One.\\rTwo.")]
+    ['One.', 'Two.']
     """
-    if _BLANK_LINE.search(text):
-        breaks = [m.span() for m in _BLANK_LINE.finditer(text)]
+    lines = _one_line_ending(text)
+    if _BLANK_LINE.search(lines):
+        breaks = [m.span() for m in _BLANK_LINE.finditer(lines)]
     else:
         breaks = [
             (m.start(), m.end())
-            for m in re.finditer("\n", text)
-            if _ENDS_SENTENCE.search(text, max(0, m.start() - 12), m.start())
+            for m in re.finditer("\n", lines)
+            if _ENDS_SENTENCE.search(lines, max(0, m.start() - 12), m.start())
         ]
     spans, pos = [], 0
     for start, end in breaks:
@@ -292,9 +351,10 @@ def word_tokenizer():
 
 
 def _token_spans(sentence: str):
-    """Character spans of the tokens of one sentence."""
+    """Character spans of the tokens of one sentence: NLTK's word tokenizer, run without the rules that
+    cannot change this sentence (the same tokens, faster: see ``rhetoric_lab/tokens.py``)."""
     try:
-        return list(word_tokenizer().span_tokenize(sentence.translate(_TOKENIZER_SWAPS)))
+        return span_tokenize(sentence.translate(_TOKENIZER_SWAPS))
     except (ValueError, IndexError, LookupError, TimeoutError):
         # NLTK cannot align some unusual quote sequences; a simple pattern does.
         return [m.span() for m in _FALLBACK_TOKEN.finditer(sentence)]
@@ -302,24 +362,26 @@ def _token_spans(sentence: str):
 
 def tokenize(text: str, sentences) -> tuple[Token, ...]:
     """Word and punctuation tokens of every sentence, with offsets into ``text``."""
-    tokens = []
+    tokens: list[Token] = []
+    new = tuple.__new__  # Token(...) without the keyword handling: the same tuple, made faster
     for sent in sentences:
         for start, end in _token_spans(sent.text):
             s, e = sent.start + start, sent.start + end
             piece = text[s:e]
-            is_word = bool(_WORD_CHAR.search(piece))
-            tokens.append(Token(len(tokens), s, e, piece, sent.index, sent.paragraph, is_word))
+            is_word = piece.isalnum() or _WORD_CHAR.search(piece) is not None
+            tokens.append(new(Token, (len(tokens), s, e, piece, sent.index, sent.paragraph, is_word)))
     return tuple(tokens)
 
 
 def merge_clitics(tokens, text: str) -> tuple[Token, ...]:
     """Join clitics such as "’s" and "n't" to the word before them, keeping offsets."""
     words: list[Token] = []
+    new = tuple.__new__
     for tok in tokens:
         if not tok.is_word:
             continue
         prev = words[-1] if words else None
-        if prev and is_clitic(tok.text) and prev.end == tok.start and prev.sentence == tok.sentence:
+        if prev and prev.end == tok.start and prev.sentence == tok.sentence and is_clitic(tok.text):
             words[-1] = Token(
                 prev.index,
                 prev.start,
@@ -330,36 +392,30 @@ def merge_clitics(tokens, text: str) -> tuple[Token, ...]:
                 True,
             )
         else:
-            words.append(Token(len(words), tok.start, tok.end, tok.text, tok.sentence, tok.paragraph, True))
+            words.append(new(Token, (len(words), tok.start, tok.end, tok.text, tok.sentence, tok.paragraph, True)))
     return tuple(words)
 
 
 def read_text(path) -> str:
     """Read a UTF-8 text file, with a plain-words error for every common problem.
 
+    Only a regular file of at most 10 MB is read (see :mod:`rhetoric_lab.files`); a file saved as
+    UTF-16 or UTF-32, or a binary file, is named as such.
+
     >>> read_text("seeds/carter-paris-speech-report.txt")[:10]  # doctest: +SKIP
     'Expressing'
     """
-    path = Path(path)
-    if not path.exists():
-        raise TextNotFoundError(
-            f"There is no file at '{path}'. Check the spelling and the folder; in JupyterLab, "
-            "right-click the file in the left panel and choose 'Copy Path', then paste it."
-        )
-    if path.is_dir():
-        raise TextNotFoundError(
-            f"'{path}' is a folder, not a file. Give the path of a text file inside it, "
-            f"for example '{path / 'my-text.txt'}'."
-        )
-    data = path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    path = as_path(path)
+    data = read_bytes(path)
+    wide = _wide_encoding(data)
+    if wide:
         raise TextEncodingError(
-            f"'{path}' is saved as UTF-16, not UTF-8. Open it in a text editor and save it "
+            f"'{shown(path)}' is saved as {wide}, not UTF-8. Open it in a text editor and save it "
             "again with the encoding 'UTF-8'."
         )
     if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
         raise TextEncodingError(
-            f"'{path}' looks like a binary file (such as a PDF, a Word document or an image), "
+            f"'{shown(path)}' looks like a binary file (such as a PDF, a Word document or an image), "
             "not plain text. Open it, copy the text, and save it as a .txt file with the "
             "encoding UTF-8."
         )
@@ -367,11 +423,42 @@ def read_text(path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise TextEncodingError(
-            f"'{path}' is not UTF-8 text: the byte {data[err.start : err.start + 1]!r} at position "
+            f"'{shown(path)}' is not UTF-8 text: the byte {data[err.start : err.start + 1]!r} at position "
             f"{err.start} is not valid UTF-8 (I tried the encoding UTF-8). It was probably "
             "saved as Windows-1252 or Latin-1. Convert it: in a text editor choose "
             "'Save as' with encoding UTF-8, or run: iconv -f windows-1252 -t utf-8 OLD.txt > NEW.txt"
         ) from None
+
+
+# Byte-order marks, longest first: a UTF-32 mark begins with the UTF-16 one.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """ "UTF-32" or "UTF-16" when ``data`` looks saved in one of them (with a byte-order mark, or
+    without one, from where the zero bytes of mostly-ASCII text fall), else None.
+
+    >>> _wide_encoding("Hi there".encode("utf-32")), _wide_encoding("Hi there".encode("utf-16-le"))
+    ('UTF-32', 'UTF-16')
+    """
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            return name
+    head = data[: 4096 - 4096 % 4] if len(data) >= 4096 else data[: len(data) - len(data) % 4]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    share = [head[i::4].count(0) / (len(head) // 4) for i in range(4)]
+    zero, text = [s > 0.9 for s in share], [s < 0.5 for s in share]
+    if (zero[1] and zero[2] and zero[3] and text[0]) or (zero[0] and zero[1] and zero[2] and text[3]):
+        return "UTF-32"
+    if (zero[1] and zero[3] and text[0] and text[2]) or (zero[0] and zero[2] and text[1] and text[3]):
+        return "UTF-16"
+    return None
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -389,7 +476,26 @@ def seed_names() -> list[str]:
 
 def _seed_meta(path: Path) -> dict:
     meta = path.with_suffix(".meta.json")
-    return json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {}
+    if not _exists(meta):
+        return {}
+    try:
+        return json.loads(read_bytes(meta).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise RhetoricLabError(
+            f"'{shown(meta)}', the description beside the text, is not valid JSON. Fix it, or move it away."
+        ) from None
+
+
+def _exists(path: Path) -> bool:
+    """True if something is at ``path`` (a link counts); an error other than "not there" counts as True,
+    so that reading the file reports it."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def load_article(name_or_path="carter-paris-speech-report") -> Article:
@@ -401,19 +507,19 @@ def load_article(name_or_path="carter-paris-speech-report") -> Article:
     """
     if isinstance(name_or_path, Article):
         return name_or_path
-    candidate = Path(str(name_or_path))
-    if not candidate.exists() and candidate.parent == Path(".") and seed_names():
+    candidate = as_path(name_or_path, "name_or_path")
+    if not _exists(candidate) and candidate.parent == Path(".") and seed_names():
         seed = seeds_dir() / (candidate.stem + ".txt")
-        if seed.exists():
+        if _exists(seed):
             candidate = seed
         elif candidate.suffix in ("", ".txt"):
             raise TextNotFoundError(
-                f"There is no text called '{name_or_path}' in seeds/ and no file with that "
+                f"There is no text called '{shown(name_or_path)}' in seeds/ and no file with that "
                 f"name here. Texts in seeds/: {', '.join(seed_names())}. "
                 "Or give the path to your own .txt file."
             )
     text = read_text(candidate)
-    return Article.from_text(text, name=candidate.name, meta=_seed_meta(candidate))
+    return Article.from_text(text, name=shown(candidate.name), meta=_seed_meta(candidate))
 
 
 def as_article(article_or_text) -> Article:

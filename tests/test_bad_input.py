@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import signal
+import subprocess
+import sys
+
 import pytest
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 import rhetoric_lab as rl
-from rhetoric_lab.errors import EmptyTextError, RhetoricLabError, TextEncodingError, TextNotFoundError
+from rhetoric_lab import files
+from rhetoric_lab.errors import (
+    EmptyTextError,
+    OutputExistsError,
+    RhetoricLabError,
+    TextEncodingError,
+    TextNotFoundError,
+)
 
 
 def test_missing_path(tmp_path):
@@ -40,8 +53,10 @@ def test_punctuation_only_has_no_words():
 
 
 def test_not_a_string():
-    with pytest.raises(TextEncodingError, match="should be a string"):
+    with pytest.raises(TextEncodingError, match="must be an Article or a text in quotation marks"):
         rl.as_article(42)
+    with pytest.raises(TextEncodingError, match="should be a string"):
+        rl.Article(42)
 
 
 def test_binary_file(tmp_path):
@@ -73,12 +88,14 @@ def test_utf8_with_bom_is_read(tmp_path):
     assert rl.load_article(path).sentences[0].text == "A text saved by Notepad."
 
 
-@pytest.mark.slow
-def test_five_megabyte_text_works(seed):
-    text = "\n".join([seed.text] * (5_000_000 // len(seed.text) + 1))
-    assert len(text.encode()) > 5_000_000
-    article = rl.Article.from_text(text)
-    assert len(article.sentences) == 12 * (5_000_000 // len(seed.text) + 1)
+def test_a_five_megabyte_file_is_read_and_a_megabyte_is_split(seed, tmp_path):
+    copies = 5_000_000 // len(seed.text.encode()) + 1
+    path = tmp_path / "five-megabytes.txt"
+    path.write_text("\n".join([seed.text] * copies), encoding="utf-8")
+    assert path.stat().st_size > 5_000_000
+    assert rl.text.read_text(path) == "\n".join([seed.text] * copies)  # under the 10 MB cap
+    article = rl.Article("\n".join([seed.text] * (copies // 5)))  # about 1 MB, 170,000 words
+    assert len(article.sentences) == 12 * (copies // 5)
 
 
 def test_cli_bad_input_exits_2_with_a_message_not_a_traceback(tmp_path):
@@ -105,3 +122,232 @@ def test_unbalanced_quotation_mark_is_reported_with_its_position(tmp_path):
     data = rl.analyze(rl.load_article(path))
     assert [text[w["start"] : w["end"]] for w in data["warnings"]] == ["“"]
     assert data["quotes"] == []  # never glued to the rest of the text
+
+
+# ---------------------------------------------------------------------------------------- reading
+
+
+def test_a_utf32_file_is_named_utf32_not_utf16(tmp_path):
+    for encoding, name in (("utf-32", "UTF-32"), ("utf-32-be", "UTF-32"), ("utf-16-le", "UTF-16")):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_text("A short text in another encoding.", encoding=encoding)
+        with pytest.raises(TextEncodingError, match=f"saved as {name},"):
+            rl.load_article(path)
+
+
+def test_a_symlink_loop_is_not_called_missing(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    with pytest.raises(TextNotFoundError, match="leads back to itself"):
+        rl.load_article(loop)
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(TextNotFoundError, match="is a link to .*which does not exist"):
+        rl.load_article(dangling)
+
+
+@pytest.mark.timeout(30)
+def test_a_fifo_and_devices_are_refused_at_once(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(TextNotFoundError, match="is a pipe"):
+        rl.load_article(fifo)  # opening it must not wait for a writer
+    for device in ("/dev/zero", "/dev/urandom"):
+        with pytest.raises(TextNotFoundError, match="is a device"):
+            rl.load_article(device)
+
+
+def test_a_file_over_the_cap_is_refused_from_its_size(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    with open(path, "wb") as out:
+        out.truncate(files.MAX_BYTES + 1)  # a sparse file: its size says it all, nothing is read
+    read = []
+    monkeypatch.setattr(files.os, "read", lambda *a: read.append(a) or b"")
+    with pytest.raises(TextNotFoundError, match=r"reads files of up to 10 MB"):
+        rl.load_article(path)
+    assert read == []
+
+
+def test_every_os_error_on_reading_is_a_message(tmp_path, monkeypatch):
+    path = tmp_path / "text.txt"
+    path.write_text("Fine text.", encoding="utf-8")
+    cases = {
+        errno.EACCES: "do not have permission",
+        errno.ENAMETOOLONG: "too long",
+        errno.ENOTDIR: "is a file, not a folder",
+        errno.EIO: "Could not read",
+    }
+    for code, words in cases.items():
+        monkeypatch.setattr(files.os, "open", _raiser(OSError(code, os.strerror(code))))
+        with pytest.raises(RhetoricLabError, match=words):
+            rl.load_article(path)
+
+
+def _raiser(error):
+    def fail(*args, **kwargs):
+        raise error
+
+    return fail
+
+
+def test_a_name_too_long_and_a_name_not_utf8_are_messages(tmp_path):
+    with pytest.raises(TextNotFoundError, match="too long"):
+        rl.load_article(tmp_path / ("n" * 300 + ".txt"))
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"  # Latin-1 bytes in a file name
+    with open(raw, "wb") as out:
+        out.write(b"A text whose file name is not UTF-8.")
+    article = rl.load_article(os.fsdecode(raw))
+    assert article.name == "caf\ufffd.txt"  # shown with a replacement character, never a crash
+    assert "caf" in rl.profile_document(article)
+
+
+def test_lone_cr_line_endings_make_paragraphs(tmp_path):
+    path = tmp_path / "old-mac.txt"
+    path.write_bytes(b"First paragraph here.\rSecond one here.\r\rThird one.")
+    assert [p.text for p in rl.load_article(path).paragraphs] == [
+        "First paragraph here.\rSecond one here.",
+        "Third one.",
+    ]
+    assert len(rl.Article("One line.\rAnother line.").paragraphs) == 2
+
+
+# ---------------------------------------------------------------------------------------- saving
+
+
+def test_saving_replaces_in_one_step_and_keeps_the_mode(tmp_path):
+    path = tmp_path / "profile.html"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o640)
+    with pytest.raises(OutputExistsError):
+        files.save_text(path, "new")
+    files.save_text(path, "new", force=True)
+    assert path.read_text(encoding="utf-8") == "new" and (path.stat().st_mode & 0o777) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["profile.html"]  # no temporary file left
+
+
+def test_a_full_disk_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    path = tmp_path / "profile.html"
+    path.write_text("the old profile", encoding="utf-8")
+
+    def half_then_full(out, data):
+        out.write(data[:10])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files, "_write_all", half_then_full)
+    with pytest.raises(RhetoricLabError, match="disk is full.*Nothing was overwritten"):
+        rl.save_profile("A cancer spreads.", path, force=True)
+    assert path.read_text(encoding="utf-8") == "the old profile"
+    assert [p.name for p in tmp_path.iterdir()] == ["profile.html"]
+
+
+KILLED_WRITER = r"""
+import os, sys, time
+import rhetoric_lab.files as files
+real = files._write_all
+def slow(out, data):
+    out.write(data[: len(data) // 2]); out.flush()
+    print("half written", flush=True)
+    time.sleep(60)
+    real(out, data)
+files._write_all = slow
+files.save_text(sys.argv[1], "<p>new</p>" * 100000, force=True)
+"""
+
+
+@pytest.mark.timeout(60)
+def test_killing_the_writer_mid_save_loses_nothing(tmp_path):
+    path = tmp_path / "profile.html"
+    path.write_text("the old profile", encoding="utf-8")
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(path)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    assert writer.stdout.readline().strip() == "half written"
+    assert path.read_text(encoding="utf-8") == "the old profile"  # untouched while the new one is written
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    assert path.read_text(encoding="utf-8") == "the old profile"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "profile.html"]
+    assert all(name.startswith(".rhetoric-lab-") for name in leftovers)  # a hidden, half-written temporary file
+
+
+def test_force_replaces_a_link_never_its_target(tmp_path):
+    target = tmp_path / "precious.html"
+    target.write_text("someone else's file", encoding="utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(target)
+    with pytest.raises(OutputExistsError, match="is a link"):
+        rl.save_profile("A cancer spreads.", link)
+    rl.save_profile("A cancer spreads.", link, force=True)
+    assert target.read_text(encoding="utf-8") == "someone else's file"
+    assert not link.is_symlink() and "<!DOCTYPE html>" in link.read_text(encoding="utf-8")
+
+
+def test_a_dangling_link_is_not_followed(tmp_path):
+    link = tmp_path / "link.html"
+    link.symlink_to(tmp_path / "elsewhere.html")
+    with pytest.raises(OutputExistsError, match="is a link"):
+        rl.save_profile("A cancer spreads.", link)
+    assert not (tmp_path / "elsewhere.html").exists()
+
+
+@pytest.mark.timeout(30)
+def test_a_fifo_or_a_device_is_never_a_target(tmp_path):
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    for target in (fifo, "/dev/null"):
+        with pytest.raises(OutputExistsError, match="not a file"):
+            rl.save_profile("A cancer spreads.", target, force=True)
+
+
+def test_a_missing_folder_is_made_only_when_asked(tmp_path):
+    with pytest.raises(RhetoricLabError, match="does not exist, and Rhetoric Lab does not create folders"):
+        rl.save_profile("A cancer spreads.", tmp_path / "a" / "b" / "c" / "p.html", make_folders=False)
+    assert not (tmp_path / "a").exists()
+    rl.save_profile("A cancer spreads.", tmp_path / "profiles" / "p.html")  # a notebook's profiles folder
+    assert (tmp_path / "profiles" / "p.html").exists()
+
+
+# ---------------------------------------------------------------------------------------- scores
+
+
+def test_no_countable_syllables_no_syllable_scores():
+    article = rl.Article("مرحبا بكم في المدينة. نحن هنا اليوم.")  # Arabic: no syllables we can count
+    scores = rl.score_summary(article).set_index("metric")["score"]
+    for metric in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index"):
+        assert scores[metric] is None or scores[metric] != scores[metric], metric
+    assert any("No syllables could be counted" in note for note in rl.caveats(article))
+    assert rl.analyze(article)["readability"]["flesch_reading_ease"] is None
+
+
+# ---------------------------------------------------------------------------------------- the worst inputs finish
+# Speed is measured in benchmarks/scaling.py; these only make a hang fail instead of freezing CI.
+
+
+@pytest.mark.timeout(60)
+def test_runs_of_stops_finish():
+    assert len(rl.find_textstat_sentence_breaks("It ended " + "." * 1000 + " there and more.")) == 1
+    assert len(rl.compare_with_textstat("It ended " + "." * 2000 + " there and more.")) > 0
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_the_speaker_run_finishes():
+    rl.find_quotations("A " * 16_000 + "x said.")  # issue 15: 10 s at this size with the quadratic speaker pattern
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_nested_quotes_voices_and_one_line_paragraphs_finish():
+    nested = " ".join("“He said ‘we will,’ and ‘they won’t,’” Mills said." for _ in range(86_000 // 50))
+    assert rl.analyze(nested)["quotes"]
+    assert len(rl.voice_table(nested)) > 0
+    lines = "\n".join(f"Line {i} is short." for i in range(64_000 // 18))
+    assert "<!DOCTYPE html>" in rl.profile_document(lines)
+    assert len(rl.find_references_to_look_up(lines)) >= 0
+
+
+def test_the_scaling_benchmark_calls_every_public_function():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import scaling  # noqa: PLC0415 (benchmarks/ is not a package)
+
+    assert sorted(set(scaling.names()) - set(scaling.CALLS)) == []

@@ -51,6 +51,8 @@ def metaphor_summary(found, paragraphs: int | None = None) -> str:
     ]
     if paragraphs is not None:
         empty = [f"¶{p}" for p in range(paragraphs) if p not in per_paragraph.index]
+        if len(empty) > 12:  # a long text: name the first few, count the rest
+            empty = [*empty[:10], f"and {len(empty) - 10} more"]
         if empty:
             parts.append(f"{'Paragraph' if len(empty) == 1 else 'Paragraphs'} {', '.join(empty)}: none.")
     return " ".join(parts)
@@ -83,13 +85,14 @@ def metaphor_chart(article_or_text, found=None, tiers="domain") -> HTML:
     left.set_title("Candidates per source domain")
     left.set_xlabel("number of candidates")
     left.set_xlim(0, per_domain.max() * 1.2 + 0.5)
-    positions = list(per_paragraph.index)
+    per_paragraph, xlabel = _at_most_bars(per_paragraph)
+    positions = list(range(len(per_paragraph)))
     bars = right.bar(positions, list(per_paragraph.values), color=OKABE_ITO[0], edgecolor="#222", hatch="//")
     right.bar_label(bars, padding=2)
     right.set_title("Candidates per paragraph")
-    right.set_xlabel("paragraph ¶ (counted from 0, as in the tables)")
+    right.set_xlabel(xlabel)
     right.set_ylabel("number of candidates")
-    right.set_xticks(positions)
+    right.set_xticks(positions, list(per_paragraph.index), rotation=90 if len(positions) > 12 else 0)
     right.set_ylim(0, per_paragraph.max() * 1.2 + 0.5)
     for axis in (left, right):
         axis.spines[["top", "right"]].set_visible(False)
@@ -100,6 +103,23 @@ def metaphor_chart(article_or_text, found=None, tiers="domain") -> HTML:
         "Right: the number of candidates in each paragraph."
     )
     return figure_html(fig, alt=alt, summary=summary)
+
+
+#: The most bars the per-paragraph chart draws; a longer text gets one bar per group of paragraphs.
+MAX_BARS = 40
+
+
+def _at_most_bars(per_paragraph):
+    """Counts per paragraph, as they are for a short text; for a long one, summed in groups of paragraphs
+    ("¶0–49"), so the chart stays readable and quick to draw. Returns the counts and the axis label."""
+    label = "paragraph ¶ (counted from 0, as in the tables)"
+    if len(per_paragraph) <= MAX_BARS:
+        return per_paragraph, label
+    size = -(-len(per_paragraph) // MAX_BARS)
+    groups = per_paragraph.groupby(per_paragraph.index // size).sum()
+    last = len(per_paragraph) - 1
+    groups.index = [f"¶{g * size}–{min(g * size + size - 1, last)}" for g in groups.index]
+    return groups, f"paragraphs, in groups of {size} (counted from 0, as in the tables)"
 
 
 def report_section(article, **_options) -> str:

@@ -50,9 +50,13 @@ def sentence_length_chart(article_or_text, found=None) -> HTML:
     fig = new_figure(7, 3.2)
     ax = fig.add_subplot()
     labels = [str(i) for i in table["sentence"]]
-    ax.bar(labels, table["words"], color=OKABE_ITO[4], edgecolor="black")
+    many = len(labels) > 40  # a long text: bars at their sentence numbers, ticks where matplotlib puts them
+    positions = table["sentence"].tolist() if many else list(range(len(labels)))
+    ax.bar(positions, table["words"], color=OKABE_ITO[4], edgecolor="none" if many else "black", width=0.8)
+    if not many:
+        ax.set_xticks(positions, labels)
     ax.axhline(summary["mean"], color="black", linestyle="--", linewidth=1)
-    ax.text(len(labels) - 0.5, summary["mean"], f" average {summary['mean']:.1f}", va="bottom", ha="right")
+    ax.text(positions[-1] + 0.5, summary["mean"], f" average {summary['mean']:.1f}", va="bottom", ha="right")
     ax.set_xlabel("sentence number (counting from 0, as in the tables)")
     ax.set_ylabel("words")
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -77,6 +81,9 @@ def textstat_chart(article_or_text) -> HTML:
     """
     article = as_article(article_or_text)
     ours = rd.scores(article)
+    if any(ours[m] is None for m in GRADE_METRICS):
+        note = "Our formulas give no score for this text (see caveats()), so there is nothing to set beside textstat's."
+        return HTML(f"<p>{escape(note)}</p>", note)
     theirs = rd.textstat_figures(article.text)
     labels = [rd.FORMULAS[m].label for m in GRADE_METRICS]
     fig = new_figure(7, 3.4)

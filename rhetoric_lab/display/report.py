@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import topics
-from ..errors import OutputExistsError, RhetoricLabError
+from ..files import check_target, save_text
 from ..text import as_article
 from .common import HTML, escape
 
@@ -113,27 +113,23 @@ def profile_document(article_or_text, speech_year: int | None = None, reading: d
 
 
 def save_profile(
-    article_or_text, path, force: bool = False, speech_year: int | None = None, reading: dict | None = None
+    article_or_text,
+    path,
+    force: bool = False,
+    speech_year: int | None = None,
+    reading: dict | None = None,
+    make_folders: bool = True,
 ) -> Path:
     """Write the profile to ``path``. An existing file is kept unless ``force=True``.
+
+    The profile is written to a temporary file beside ``path`` that then takes its place, so an
+    old profile is never lost half-way; a link is replaced, never written through. A missing folder
+    in ``path`` is made (a notebook keeps its profiles in ``notebooks/profiles/``); with
+    ``make_folders=False``, as on the command line, a missing folder is an error that says so (see
+    :func:`rhetoric_lab.files.save_text`).
 
     >>> save_profile("A cancer spreads.", "profile.html")  # doctest: +SKIP
     PosixPath('profile.html')
     """
-    path = Path(path)
-    if path.is_dir():
-        raise OutputExistsError(f"'{path}' is a folder. Give a file name, for example '{path / 'profile.html'}'.")
-    if path.exists() and not force:
-        raise OutputExistsError(
-            f"'{path}' already exists, and saving would overwrite it. Choose another name, or "
-            "overwrite on purpose: force=True in a notebook, --force on the command line."
-        )
-    document = profile_document(article_or_text, speech_year, reading)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(document, encoding="utf-8")
-    except OSError as err:
-        raise RhetoricLabError(
-            f"Could not write '{path}': {err.strerror}. Check the folder exists and you can write there."
-        ) from None
-    return path
+    check_target(path, force, make_folders)  # refuse at once, before the profile is worked out
+    return save_text(path, profile_document(article_or_text, speech_year, reading), force, make_folders)

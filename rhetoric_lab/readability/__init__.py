@@ -52,6 +52,7 @@ from .counting import (
     hardest_sentences,
     is_familiar,
     length_summary,
+    longest_sentence,
     longest_sentences,
     score_summary,
     score_table,
@@ -96,8 +97,10 @@ def find_sentence_scores(article_or_text):
     return table
 
 
-def to_json(article) -> dict:
+def to_json(article, compare_textstat: bool = True) -> dict:
     """JSON-ready readability data: the counts, every metric, textstat's figures, and caveats.
+
+    ``compare_textstat=False`` leaves out textstat's figures (``analyze`` does, unless asked).
 
     >>> sorted(to_json("The cat sat.").keys())[:3]  # doctest: +SKIP
     ['automated_readability_index', 'caveats', 'characters']
@@ -105,15 +108,10 @@ def to_json(article) -> dict:
     article = as_article(article)
     result = counts(article)
     result.update({k: (None if v is None else round(v, 2)) for k, v in scores_from_counts(result).items()})
-    longest = longest_sentences(article, n=1).iloc[0]
-    result["longest_sentence"] = {
-        "sentence": int(longest["sentence"]),
-        "start": int(longest["start"]),
-        "end": int(longest["end"]),
-        "words": int(longest["words"]),
-    }
-    theirs = textstat_figures(article.text)
-    result["textstat"] = {k: (round(v, 2) if isinstance(v, float) else v) for k, v in theirs.items()}
+    result["longest_sentence"] = longest_sentence(article)
+    if compare_textstat:
+        theirs = textstat_figures(article.text)
+        result["textstat"] = {k: (round(v, 2) if isinstance(v, float) else v) for k, v in theirs.items()}
     result["caveats"] = caveats(article)
     return result
 
@@ -144,6 +142,7 @@ __all__ = [
     "hardest_sentences",
     "is_familiar",
     "length_summary",
+    "longest_sentence",
     "longest_sentences",
     "score_summary",
     "score_table",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -153,6 +154,27 @@ def _sum_counts(words, sentences: int) -> dict:
     }
 
 
+def _totals(words, sentences: int) -> dict:
+    """``_sum_counts`` straight from an Article's words, without building the table of :func:`word_counts`."""
+    syllables = polysyllables = letters = characters = difficult = 0
+    for w in words:
+        syl, _, let, chars, familiar = _word_figures(w.text)
+        syllables += syl
+        polysyllables += syl >= 3
+        letters += let
+        characters += chars
+        difficult += not familiar
+    return {
+        "sentences": int(sentences),
+        "words": len(words),
+        "syllables": syllables,
+        "polysyllables": polysyllables,
+        "letters": letters,
+        "characters": characters,
+        "difficult_words": difficult,
+    }
+
+
 def _sum_counts_by(words, column: str) -> dict:
     """``_sum_counts`` for each value of ``column`` ("sentence" or "paragraph"), with one groupby.
 
@@ -189,7 +211,7 @@ def counts(article_or_text) -> dict:
     3
     """
     article = as_article(article_or_text)
-    return _sum_counts(word_counts(article), len(article.sentences))
+    return _totals(article.words, len(article.sentences))
 
 
 def count_table(article_or_text):
@@ -224,12 +246,12 @@ def score_table(article_or_text, by: str = "text"):
     if by not in ("text", "paragraph", "sentence"):
         raise RhetoricLabError(f'by= must be "text", "paragraph" or "sentence", not {by!r}.')
     article = as_article(article_or_text)
-    words = word_counts(article)
+    words = word_counts(article) if by != "text" else None
     rows = []
     # Each piece: start, end, first sentence, paragraph, its counts.
     if by == "text":
         first, last = article.sentences[0], article.sentences[-1]
-        pieces = [(first.start, last.end, 0, 0, _sum_counts(words, len(article.sentences)))]
+        pieces = [(first.start, last.end, 0, 0, counts(article))]
     elif by == "paragraph":
         sums = _sum_counts_by(words, "paragraph")
         sentences_in = {}  # paragraph -> its sentences
@@ -293,6 +315,19 @@ def longest_sentences(article_or_text, n: int = 3):
     return (
         table.sort_values(["words", "sentence"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
     )
+
+
+def longest_sentence(article_or_text) -> dict:
+    """The longest sentence in words (the first of the longest, if several): ``sentence``, ``start``, ``end``,
+    ``words``. The same as the first row of :func:`longest_sentences`, without the table.
+
+    >>> longest_sentence("A short one. This one is a good deal longer.")["words"]
+    7
+    """
+    article = as_article(article_or_text)
+    per_sentence = Counter(w.sentence for w in article.words)
+    best = max(article.sentences, key=lambda s: (per_sentence.get(s.index, 0), -s.index))
+    return {"sentence": best.index, "start": best.start, "end": best.end, "words": per_sentence.get(best.index, 0)}
 
 
 def hardest_sentences(article_or_text, n: int = 3, metric: str = "flesch_kincaid_grade"):
@@ -369,6 +404,11 @@ def caveats(article_or_text) -> list[str]:
         )
     if c["sentences"] == 1:
         notes.append("One sentence: 'words per sentence' is just this sentence's length, not an average.")
+    if c["words"] and not c["syllables"]:
+        notes.append(
+            "No syllables could be counted: the words are not written in English letters. The formulas "
+            "that count syllables (Flesch Reading Ease, Flesch–Kincaid, Gunning Fog, SMOG) give no score."
+        )
     notes.append(
         "Every formula counts only lengths (of sentences, and of words in syllables or letters) or, for "
         "Dale–Chall, whether words are on a list. Meaning, metaphor, allusion and the reader's knowledge "

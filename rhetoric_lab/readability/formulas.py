@@ -200,8 +200,14 @@ def dale_chall(difficult_words: int, words: int, sentences: int) -> float:
     return 0.1579 * percent + 0.0496 * words / sentences + (3.6365 if percent > 5 else 0.0)
 
 
+#: The formulas that count syllables: no score when no syllable can be counted (a text not in English letters).
+SYLLABLE_METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index")
+
+
 def scores_from_counts(counts: dict) -> dict:
-    """Every formula applied to a dict of counts; ``None`` for each when there is no word or sentence.
+    """Every formula applied to a dict of counts; ``None`` for each when there is no word or sentence, and for
+    those that count syllables when no syllable could be counted (they would leave their scale: a Flesch
+    Reading Ease of 204).
 
     >>> scores_from_counts({"sentences": 1, "words": 10, "syllables": 14, "polysyllables": 1,
     ...     "letters": 40, "characters": 40, "difficult_words": 0})["flesch_kincaid_grade"]
@@ -219,8 +225,10 @@ def scores_from_counts(counts: dict) -> dict:
         "automated_readability_index": automated_readability_index(c["characters"], c["words"], c["sentences"]),
         "dale_chall": dale_chall(c["difficult_words"], c["words"], c["sentences"]),
     }
+    if not c.get("syllables"):
+        values.update(dict.fromkeys(SYLLABLE_METRICS))
     # Round away floating-point noise (4.829999... -> 4.83) without hiding real digits.
-    return {k: round(v, 10) for k, v in values.items()}
+    return {k: None if v is None else round(v, 10) for k, v in values.items()}
 
 
 def formula_table():

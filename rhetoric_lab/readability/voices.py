@@ -43,12 +43,13 @@ def voice_difficulty_table(article_or_text):
     words = word_counts(article)
     # Each word takes the voice of the span that holds its first character (spans are sorted).
     starts, ends = spans["start"].tolist(), spans["end"].tolist()
+    voices, pieces = spans["voice"].tolist(), [int(i) for i in spans.index]
     voice_of, piece_of = [], []
-    for start in words["start"]:
+    for start in words["start"].tolist():
         i = bisect.bisect_right(starts, start) - 1
         inside = i >= 0 and start < ends[i]
-        voice_of.append(spans["voice"].iat[i] if inside else "narration")
-        piece_of.append(int(spans.index[i]) if inside else -1)
+        voice_of.append(voices[i] if inside else "narration")
+        piece_of.append(pieces[i] if inside else -1)
     words = words.assign(voice=voice_of, piece=piece_of)
     rows = []
     order = ["quoted", "paraphrase", "narration"]
