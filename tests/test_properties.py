@@ -56,6 +56,8 @@ FOLDER = Path(tempfile.mkdtemp(prefix="rhetoric-lab-properties-"))
 def _in_a_scratch_folder(monkeypatch):
     """A junk path such as "x" is saved relative to the current folder: keep it out of the repository."""
     monkeypatch.chdir(FOLDER)
+
+
 FINDERS = {  # the table each view takes as ``found``
     **{
         name: getattr(rl, source.split("(")[0].removeprefix("rl.")) for name, (source, _) in checks.FOUND_TABLES.items()
