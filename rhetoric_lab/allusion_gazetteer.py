@@ -9,9 +9,17 @@ comment lines at the top of the CSV file give the rules.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+
+try:  # the regex parser of the standard library, to read which words a pattern needs
+    from re import _constants as _sre  # Python 3.11+
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 
 import pandas as pd
 
@@ -93,10 +101,39 @@ class _Entry:
     start_year: int
     end_year: int
     approximate: bool
-    pattern: re.Pattern
-    not_before: re.Pattern | None
-    not_after: re.Pattern | None
-    body: re.Pattern  # ``pattern`` without its opening "(?<!\w)": see ``_matches``
+    patterns: str  # the row's patterns, macros expanded
+    not_before_text: str
+    not_after_text: str
+
+    # Compiled only when a text holds one of the entry's anchors (see ``_spans``): most never are.
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + self.patterns + r")(?!\w)")
+
+    @cached_property
+    def body(self) -> re.Pattern:
+        """``pattern`` without its opening "(?<!\\w)": see ``_matches``."""
+        return re.compile(r"(?:" + self.patterns + r")(?!\w)")
+
+    @cached_property
+    def not_before(self) -> re.Pattern | None:
+        return re.compile("(?:" + self.not_before_text + ")$") if self.not_before_text else None
+
+    @cached_property
+    def not_after(self) -> re.Pattern | None:
+        return re.compile(self.not_after_text) if self.not_after_text else None
+
+    @cached_property
+    def anchors(self) -> frozenset[str] | None:
+        """Lower-case strings of which every match holds one (None when the pattern names none)."""
+        return pattern_anchors(self.patterns)
+
+    @cached_property
+    def reach(self) -> tuple[int, int] | None:
+        """(longest match, furthest look past a match's end) of ``body``; None when either has no bound."""
+        parsed = _sre_parse.parse(r"(?:" + self.patterns + r")(?!\w)")
+        width, peek = parsed.getwidth()[1], _peek(parsed)
+        return None if width + peek >= _UNBOUNDED else (width, peek)
 
 
 @cache
@@ -116,8 +153,9 @@ def _place_words() -> re.Pattern:
     return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
-def gazetteer_problems(rows=None) -> list[str]:
-    """Every problem in the gazetteer rows, in words (an empty list when all is well).
+def gazetteer_problems(rows=None, quick: bool = False) -> list[str]:
+    """Every problem in the gazetteer rows, in words (an empty list when all is well). ``quick``: read each
+    pattern without compiling it (a loaded gazetteer does this; the tests compile them all).
 
     >>> gazetteer_problems()
     []
@@ -151,7 +189,8 @@ def gazetteer_problems(rows=None) -> list[str]:
         for column in ("patterns", "not_before", "not_after"):
             if row.get(column):
                 try:
-                    re.compile(_expand(row[column]))
+                    # quick: only read the pattern (what a loaded gazetteer does, for a quick start)
+                    (_sre_parse.parse if quick else re.compile)(_expand(row[column]))
                 except re.error as err:
                     problems.append(f"{where}: {column} does not compile ({err})")
                 if _nested_quantifier(row[column]):
@@ -200,7 +239,7 @@ def _nested_quantifier(pattern: str) -> bool:
 @cache
 def _entries() -> tuple[_Entry, ...]:
     rows = read_table("gazetteer.csv")
-    problems = gazetteer_problems(rows)
+    problems = gazetteer_problems(rows, quick=True)
     if problems:
         raise GazetteerError("The gazetteer (rhetoric_lab/data/gazetteer.csv) has problems: " + "; ".join(problems))
     entries = []
@@ -213,10 +252,9 @@ def _entries() -> tuple[_Entry, ...]:
                 start_year=int(row["start_year"]),
                 end_year=int(row["end_year"]),
                 approximate=row["approximate"] == "yes",
-                pattern=re.compile(r"(?<!\w)(?:" + _expand(row["patterns"]) + r")(?!\w)"),
-                not_before=re.compile("(?:" + _expand(row["not_before"]) + ")$") if row["not_before"] else None,
-                not_after=re.compile(_expand(row["not_after"])) if row["not_after"] else None,
-                body=re.compile(r"(?:" + _expand(row["patterns"]) + r")(?!\w)"),
+                patterns=_expand(row["patterns"]),
+                not_before_text=_expand(row["not_before"]),
+                not_after_text=_expand(row["not_after"]),
             )
         )
     return tuple(entries)
@@ -254,6 +292,101 @@ def describe_allusion(key: str) -> dict:
             "or use find_allusions(...)['key'] to see the keys found in a text."
         )
     return dict(info[key])
+
+
+# ---------------------------------------------------------------- anchors: a quick test before a search
+
+# Characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into one.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_REPEATS = tuple(getattr(_sre, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, n))
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case, as the anchors of :func:`pattern_anchors` are looked for in it.
+
+    >>> fold("The MARQUIS de Lafayette")
+    'the marquis de lafayette'
+    """
+    return text.translate(_FOLD).lower()
+
+
+_UNBOUNDED = 10_000
+
+
+def _peek(items) -> int:
+    """How far past the point where it is tried a parsed regex may look ahead (look-aheads, \\b, $)."""
+    reach = 0
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            direction, sub = av
+            reach = max(reach, (sub.getwidth()[1] if direction == 1 else 0) + _peek(sub))
+        elif op is _sre.AT:
+            reach = max(reach, 2)  # \b looks at the next character, $ at the next two
+        elif op is _sre.SUBPATTERN:
+            reach = max(reach, _peek(av[-1]))
+        elif op in _REPEATS:
+            reach = max(reach, _peek(av[2]))
+        elif op is _sre.BRANCH:
+            reach = max([reach, *(_peek(alternative) for alternative in av[1])])
+        elif op not in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY):
+            return _UNBOUNDED  # back-references, atomic groups...: no promise
+    return reach
+
+
+def _ascii_lower(op, av) -> str | None:
+    """The one lower-case ASCII character a regex item stands for ("a", "[Aa]", "\\."), else None."""
+    if op is _sre.LITERAL:
+        chars = {chr(av)}
+    elif op is _sre.IN and av and all(o is _sre.LITERAL for o, _ in av):
+        chars = {chr(v) for _, v in av}
+    else:
+        return None
+    lowered = {c.lower() for c in chars}
+    return lowered.pop() if len(lowered) == 1 and all(c.isascii() for c in chars) else None
+
+
+def _needs(items) -> frozenset[str] | None:
+    """Strings of which every match of the parsed ``items`` holds one, the longest found; None if none."""
+    best: frozenset[str] | None = None
+
+    def consider(found):
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    run: list[str] = []
+    for op, av in items:
+        char = _ascii_lower(op, av)
+        if char is not None:
+            run.append(char)
+            continue
+        consider(frozenset(["".join(run)]) if run else None)
+        run = []
+        if op is _sre.SUBPATTERN:
+            consider(_needs(av[-1]))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_needs(av[2]))
+        elif op is _sre.BRANCH:
+            alternatives = [_needs(alternative) for alternative in av[1]]
+            if all(alternatives):
+                consider(frozenset().union(*alternatives))
+    consider(frozenset(["".join(run)]) if run else None)
+    return best
+
+
+def pattern_anchors(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings of which every match of ``pattern`` holds at least one, so that a text whose
+    :func:`fold` holds none of them need not be searched; None when the pattern promises no such string.
+
+    >>> sorted(pattern_anchors(r"(?:General |Gen\\. )?John J(?:\\.|oseph)? Pershing|\\bPershing\\b"))
+    ['pershing']
+    >>> print(pattern_anchors(r"\\d+"))
+    None
+    """
+    found = _needs(_sre_parse.parse(pattern))
+    if not found or min(map(len, found)) < 3:
+        return None
+    return frozenset(a for a in found if not any(b != a and b in a for b in found))  # "pershing" covers " pershing"
 
 
 # ---------------------------------------------------------------- finding allusions
@@ -310,17 +443,50 @@ def _ruled_out(entry: _Entry, text: str, start: int, end: int) -> bool:
     return _is_a_town(entry, text, start, end)
 
 
-def _matches(entry: _Entry, text: str):
+def _occurrences(entry: _Entry, folded: str) -> list[int]:
+    """Where the entry's anchors start in ``folded`` (see :func:`fold`), in order."""
+    found = []
+    for anchor in entry.anchors:
+        at = folded.find(anchor)
+        while at != -1:
+            found.append(at)
+            at = folded.find(anchor, at + 1)
+    return sorted(found)
+
+
+def _search(entry: _Entry, text: str, pos: int, occurrences: list[int] | None):
+    """``entry.body.search(text, pos)``, searching only near the places where an anchor starts.
+
+    A match holds an anchor that starts at most ``width`` characters after the match does, so no
+    match starts before ``q - width``, where ``q`` is the first anchor at or after ``pos``. A search
+    cut off ``width + peek`` characters after ``q`` sees every character that a match starting up
+    to ``q`` can look at, so what it finds up to ``q`` is what a search of the whole text finds.
+    """
+    if occurrences is None or entry.reach is None:
+        return entry.body.search(text, pos)
+    width, peek = entry.reach
+    i = bisect.bisect_left(occurrences, pos)
+    while i < len(occurrences):
+        q = occurrences[i]
+        m = entry.body.search(text, max(pos, q - width), min(len(text), q + width + peek))
+        if m is not None and m.start() <= q:
+            return entry.body.match(text, m.start())  # the same match, found without the cut
+        pos, i = q + 1, i + 1  # no match starts up to q
+    return None
+
+
+def _matches(entry: _Entry, text: str, occurrences: list[int] | None = None):
     r"""The matches of ``entry.pattern`` in ``text``, the same as ``entry.pattern.finditer(text)``, only faster.
 
     ``entry.pattern`` opens with ``(?<!\w)`` (no letter or digit just before), and a pattern that
     opens with a look-behind cannot use the regex engine's quick skip to the places where the
     pattern could start. So we search with ``entry.body`` (the pattern without that opening) and
     test the character before each match ourselves; a match that fails the test is searched for
-    again from the next character.
+    again from the next character. ``occurrences``: where the entry's anchors start in the text
+    (:func:`_occurrences`), so that only the text near them is searched.
     """
     pos = 0
-    while (m := entry.body.search(text, pos)) is not None:
+    while (m := _search(entry, text, pos, occurrences)) is not None:
         if m.start() > 0 and _WORD_CHAR.match(text, m.start() - 1):
             pos = m.start() + 1
         elif m.end() == m.start():
@@ -339,8 +505,15 @@ def _spans(text: str) -> list[tuple[int, int, _Entry]]:
     with the total length of the candidates, never with their number squared.
     """
     candidates = []
+    folded = fold(text)
+    same_places = len(folded) == len(text)  # fold() keeps every character in its place (nearly always)
     for entry in _entries():
-        for m in _matches(entry, text):
+        occurrences = None
+        if entry.anchors is not None:
+            if not any(anchor in folded for anchor in entry.anchors):
+                continue  # no match is possible: none of the strings every match holds is in the text
+            occurrences = _occurrences(entry, folded) if same_places else None
+        for m in _matches(entry, text, occurrences):
             if m.end() > m.start() and not _ruled_out(entry, text, m.start(), m.end()):
                 candidates.append((m.start(), m.end(), entry))
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))

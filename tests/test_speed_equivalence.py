@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import random
 import re
 import sys
 
@@ -25,6 +26,7 @@ from nltk.tokenize.destructive import NLTKWordTokenizer
 
 import rhetoric_lab as rl
 from rhetoric_lab import allusion, readability, tokens
+from rhetoric_lab import allusion_gazetteer as gazetteer
 from rhetoric_lab.offline import prepare_nltk_cmudict
 from rhetoric_lab.quotes import marks
 from rhetoric_lab.readability import counting
@@ -128,11 +130,81 @@ def test_every_rule_of_nltk_is_known():
     assert tokens.unknown_rules() == ["\\s+"]  # the one rule that always runs
 
 
+def _fast_spans(entry, text):
+    """The matches as ``_spans`` finds them: none when no anchor is in the text, else near the anchors."""
+    folded = gazetteer.fold(text)
+    if entry.anchors is not None and not any(a in folded for a in entry.anchors):
+        return []
+    occurrences = gazetteer._occurrences(entry, folded) if entry.anchors is not None else None
+    return [m.span() for m in allusion._matches(entry, text, occurrences)]
+
+
 @pytest.mark.parametrize("name", TEXT_NAMES)
 def test_allusion_matches_are_finditer(name):
     text = rl.as_article((TEXTS / name).read_text(encoding="utf-8")).text
     for entry in allusion._entries():
-        assert [m.span() for m in allusion._matches(entry, text)] == [m.span() for m in entry.pattern.finditer(text)]
+        expected = [m.span() for m in entry.pattern.finditer(text)]
+        assert [m.span() for m in allusion._matches(entry, text)] == expected
+        assert _fast_spans(entry, text) == expected, entry.key
+
+
+def _example(items, rng) -> str:
+    """A random string built from a parsed regex: it often matches it (look-arounds are not honoured)."""
+    out = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(av))
+        elif name in ("NOT_LITERAL", "ANY"):
+            out.append("q")
+        elif name == "IN":
+            op2, av2 = rng.choice(av)
+            if str(op2) == "LITERAL":
+                out.append(chr(av2))
+            elif str(op2) == "RANGE":
+                out.append(chr(rng.randint(*av2)))
+            else:
+                out.append({"CATEGORY_DIGIT": "7", "CATEGORY_SPACE": " "}.get(str(av2), "w"))
+        elif name == "SUBPATTERN":
+            out.append(_example(av[-1], rng))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high = av[0], min(av[1], av[0] + 2)
+            out.extend(_example(av[2], rng) for _ in range(rng.randint(low, high)))
+        elif name == "BRANCH":
+            out.append(_example(rng.choice(av[1]), rng))
+    return "".join(out)
+
+
+# Characters that re.IGNORECASE matches to an ASCII letter: the anchors must still be found.
+_SWAPS = {"i": "\u0130", "I": "\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def test_every_match_of_a_gazetteer_pattern_holds_an_anchor():
+    """Random examples of every pattern, in several cases and with the odd Unicode letters: wherever the
+    pattern matches, one of its anchors is in the folded text, and the quick search finds what finditer does."""
+    rng = random.Random(15)
+    checked = 0
+    for entry in allusion._entries():
+        parsed = gazetteer._sre_parse.parse(entry.patterns)
+        for _ in range(25):
+            example = _example(parsed, rng)
+            swapped = "".join(_SWAPS.get(c, c) if rng.random() < 0.3 else c for c in example)
+            for variant in {example, example.upper(), example.lower(), example.swapcase(), swapped}:
+                text = f"Yesterday {variant} said, and (x{variant}) again: {variant}s {variant}."
+                expected = [m.span() for m in entry.pattern.finditer(text)]
+                if expected:
+                    checked += 1
+                    assert entry.anchors is None or any(a in gazetteer.fold(text) for a in entry.anchors), entry.key
+                assert _fast_spans(entry, text) == expected, (entry.key, text)
+    assert checked > 10 * len(allusion._entries())  # the examples match often enough to test something
+
+
+def test_anchors_are_what_every_match_needs():
+    assert gazetteer.pattern_anchors(r"(?:General |Gen\. )?John J(?:\.|oseph)? Pershing|\bPershing\b") == {"pershing"}
+    assert gazetteer.pattern_anchors(r"Battle of [Ff]ranklin|Franklin's") == {"battle of franklin", "franklin's"}
+    assert gazetteer.pattern_anchors(r"(?i:the Alamo)|Alamo\b") == {"alamo"}
+    assert gazetteer.pattern_anchors(r"D-?Day|\d+") is None  # one branch needs no letters
+    assert gazetteer.pattern_anchors(r"(?:ab)?c") is None  # too short to be worth a look
 
 
 def test_allusion_matches_check_the_character_before():
