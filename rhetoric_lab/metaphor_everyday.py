@@ -195,19 +195,23 @@ def tag(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     out: list[tuple[str, tuple[str, ...]]] = []
     prev_pos: str | None = None
     for i, word in enumerate(words):
-        lower = straight(word).lower()
-        if not any(c.isalnum() for c in word):
-            out.append((lower, ("PUNCT",)))
-            prev_pos = "PUNCT"
-            continue
         prev = words[i - 1] if i else None
         nxt = words[i + 1] if i + 1 < len(words) else None
-        closed = _closed_pos(lower, prev, nxt, prev_pos)
-        options = (closed,) if closed else _open_pos(word, prev, prev_pos)
+        lower, options, prev_pos = _tag_one(word, prev, nxt, prev_pos)
         out.append((lower, options))
-        verbal = "VERB" in options and lower.endswith("ing")  # "explaining that ..."
-        prev_pos = options[0] if len(options) == 1 else ("VERB" if verbal else None)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _tag_one(word: str, prev: str | None, nxt: str | None, prev_pos: str | None):
+    """(lower-case form, possible parts of speech, what the next word takes as ``prev_pos``) of one word."""
+    lower = straight(word).lower()
+    if not any(c.isalnum() for c in word):
+        return lower, ("PUNCT",), "PUNCT"
+    closed = _closed_pos(lower, prev, nxt, prev_pos)
+    options = (closed,) if closed else _open_pos(word, prev, prev_pos)
+    verbal = "VERB" in options and lower.endswith("ing")  # "explaining that ..."
+    return lower, options, options[0] if len(options) == 1 else ("VERB" if verbal else None)
 
 
 def evidence(word: str, options: tuple[str, ...], table=None) -> Evidence | None:
