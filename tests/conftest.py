@@ -73,3 +73,11 @@ from browser_guard import (  # noqa: E402,F401 (pytest finds hooks by name in co
     pytest_sessionfinish,
     pytest_terminal_summary,
 )
+
+# The slowest files start first, so that the xdist workers finish together.
+from scheduling import (  # noqa: E402,F401
+    pytest_collection_modifyitems,
+    pytest_runtest_logreport,
+    pytest_sessionstart,
+    pytest_unconfigure,
+)
