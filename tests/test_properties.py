@@ -4,6 +4,7 @@ the user's text never reaches the HTML unescaped."""
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import math
@@ -67,10 +68,12 @@ FINDERS = {  # the table each view takes as ``found``
 }
 
 
-def _valid(name: str, function_name: str):
-    """Values a student might well pass for a parameter called ``name``."""
+@functools.cache
+def _examples() -> dict:
+    """Values a student might well pass, by parameter name: built once (one seed Article, as the ``seed``
+    fixture shares one; a finder works it out once and every later call gets a copy of the table)."""
     topic_names = [t.name for t in topics.TOPICS]
-    examples = {
+    return {
         "article_or_text": st.one_of(TEXTS, st.just(rl.load_article(SEED_NAME))),
         "text": TEXTS,
         "name": st.text(max_size=20),
@@ -126,10 +129,14 @@ def _valid(name: str, function_name: str):
         "show_answers": st.booleans(),
         "compare_textstat": st.booleans(),
     }
+
+
+def _valid(name: str, function_name: str):
+    """Values a student might well pass for a parameter called ``name``."""
     if name == "found":
         finder = FINDERS.get(function_name)
         return st.one_of(st.none(), st.sampled_from([SEED_NAME, "A cancer spreads, Mills said."]).map(finder))
-    return examples[name]
+    return _examples()[name]
 
 
 #: Views that draw a figure: slower, so fewer examples.
