@@ -8,6 +8,7 @@ shown unless asked, free text is never in the key, every error is a short Rhetor
 from __future__ import annotations
 
 import ast
+import functools
 import json
 from collections import Counter
 from pathlib import Path
@@ -37,14 +38,21 @@ TYPES = {
 FREE_TEXT = {"check_written_answers", "check_verb_rewrite"}
 
 
-def names() -> dict:
+@functools.cache
+def _seed_parts() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """The seed's text, words and sentences (strings: read and split once for the whole corpus)."""
     article = rl.load_article("carter-paris-speech-report")
-    words = [w.text for w in article.words]
+    return article.text, tuple(w.text for w in article.words), tuple(s.text for s in article.sentences)
+
+
+def names() -> dict:
+    """The names a corpus call may use; new lists each time, so a check that changed one changes no other."""
+    text, words, sentences = _seed_parts()
     return {
-        "ARTICLE": article.text,
-        "WORDS": words,
+        "ARTICLE": text,
+        "WORDS": list(words),
         "CHUNKS": [" ".join(words[i : i + 8]) for i in range(0, len(words), 8)],
-        "SENTENCE": [s.text for s in article.sentences],
+        "SENTENCE": list(sentences),
     }
 
 
