@@ -75,8 +75,15 @@ print(json.dumps(result))
 """
 
 
-def student_run(home: Path, action: str = "analyse", hide_installed_data: bool = False) -> dict:
-    """Run STUDENT as a student would: environment read-only, its own home."""
+def student_run(
+    home: Path, action: str = "analyse", hide_installed_data: bool = False, mpl: Path | None = None
+) -> dict:
+    """Run STUDENT as a student would: environment read-only, its own home.
+
+    ``mpl``: matplotlib's folder for its font list (default ``home/.mpl``). The tests give every run the
+    same one, outside the environment: the first run builds the font list (a few seconds), as a student's
+    first session does, and the others find it, as a student's later sessions do.
+    """
     guarded = (Path(sys.prefix), Path(sys.base_prefix), ROOT)
     hide = {}
     if hide_installed_data:
@@ -84,7 +91,9 @@ def student_run(home: Path, action: str = "analyse", hide_installed_data: bool =
         empty.mkdir(exist_ok=True)
         hide = {Path(sys.prefix) / "share" / "nltk_data": empty}
     env = {k: v for k, v in os.environ.items() if not k.startswith(("RHETORIC_LAB_", "NLTK_DATA", "XDG_"))}
-    env.update(HOME=str(home), STUDENT_ACTION=action, PYTHONDONTWRITEBYTECODE="1", MPLCONFIGDIR=str(home / ".mpl"))
+    env.update(
+        HOME=str(home), STUDENT_ACTION=action, PYTHONDONTWRITEBYTECODE="1", MPLCONFIGDIR=str(mpl or home / ".mpl")
+    )
     command = isolated([sys.executable, "-c", STUDENT, *map(str, guarded)], readonly=guarded, hide=hide)
     done = subprocess.run(command, cwd=home, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
@@ -98,17 +107,31 @@ def home(tmp_path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def mpl(tmp_path_factory) -> Path:
+    """One matplotlib folder for every run in this file (see ``student_run``)."""
+    return tmp_path_factory.mktemp("matplotlib")
+
+
 def test_the_checks_catch_a_write_into_the_environment(home):
     result = student_run(home, action="write-into-environment")
     assert result["error"] == "Read-only file system"
     assert len(result["attempts"]) == 1 and "student-was-here" in result["attempts"][0]
 
 
-def test_with_the_data_installed_the_library_writes_nothing_anywhere_shared(home):
+@pytest.fixture(scope="module")
+def installed_run(tmp_path_factory, mpl) -> tuple[Path, dict]:
+    """One student's run with the data installed (its home, and what it found): two tests read it."""
+    folder = tmp_path_factory.mktemp("installed") / "student"
+    folder.mkdir()
+    return folder, student_run(folder, mpl=mpl)
+
+
+def test_with_the_data_installed_the_library_writes_nothing_anywhere_shared(installed_run):
     assert (Path(sys.prefix) / "share" / "nltk_data" / "corpora" / "cmudict" / "cmudict").is_file(), (
         "run `python -m rhetoric_lab prepare` first (run.py does it at setup)"
     )
-    result = student_run(home)
+    home, result = installed_run
     assert result["attempts"] == []
     assert result["warnings"] == []
     assert result["figures"]["syllables"] > 100 and {"readability", "sentences"} <= set(result["sections"])
@@ -116,13 +139,13 @@ def test_with_the_data_installed_the_library_writes_nothing_anywhere_shared(home
     assert not (home / ".cache" / "rhetoric-lab").exists()
 
 
-def test_without_the_installed_data_it_makes_a_per_user_copy_and_says_so(home):
-    installed = student_run(home)["figures"]
-    result = student_run(home, hide_installed_data=True)
+def test_without_the_installed_data_it_makes_a_per_user_copy_and_says_so(home, installed_run, mpl):
+    installed = installed_run[1]["figures"]
+    result = student_run(home, hide_installed_data=True, mpl=mpl)
     assert result["attempts"] == []
     assert any("OfflineDataWarning" in w and "rhetoric-lab prepare" in w for w in result["warnings"])
     copy = home / ".cache" / "rhetoric-lab" / "nltk_data" / "corpora" / "cmudict" / "cmudict"
     assert copy.stat().st_size > 1_000_000
     assert result["figures"] == installed
-    again = student_run(home, hide_installed_data=True)
+    again = student_run(home, hide_installed_data=True, mpl=mpl)
     assert again["warnings"] == [] and again["figures"] == installed  # the copy is found; no second warning
