@@ -7,6 +7,7 @@ teacher's, and that no answer leaks onto a student's sheet.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
@@ -30,8 +31,18 @@ spec = importlib.util.spec_from_file_location("write_handouts", ROOT / "tools" /
 write_handouts = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(write_handouts)
 
-DOCS = handout_documents()
-NAMES = sorted(DOCS)
+#: Every handout's file name, known without writing the handouts (both xdist workers collect this file).
+NAMES = sorted(f"{h.name}{part}.html" for h in handouts() for part in ("", "-teacher"))
+
+
+@functools.cache
+def docs() -> dict[str, str]:
+    """Every handout as HTML by file name, written once, by the worker that runs these tests."""
+    return handout_documents()
+
+
+def test_the_names_are_the_handouts_written():
+    assert sorted(docs()) == NAMES
 
 
 class Page(_Checker):
@@ -82,14 +93,14 @@ def flat(text) -> str:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, Page]:
-    return {name: Page(doc) for name, doc in DOCS.items()}
+    return {name: Page(doc) for name, doc in docs().items()}
 
 
 def test_every_handout_has_a_students_sheet_and_a_teachers_answer_sheet():
     names = [h.name for h in handouts()]
     assert names[0] == "00-article" and len(names) == 6
     for name in names:
-        assert f"{name}.html" in DOCS and f"{name}-teacher.html" in DOCS
+        assert f"{name}.html" in docs() and f"{name}-teacher.html" in docs()
     # their numbers are the notebooks' numbers, from the topic registry
     notebooks = {p.name[:2] for p in (ROOT / "notebooks").glob("*.ipynb")}
     assert {n[:2] for n in names} <= notebooks
@@ -98,14 +109,14 @@ def test_every_handout_has_a_students_sheet_and_a_teachers_answer_sheet():
 @pytest.mark.parametrize("name", NAMES)
 def test_each_handout_is_a_valid_accessible_page(name, pages):
     page = pages[name]
-    assert DOCS[name].startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in DOCS[name]
+    assert docs()[name].startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in docs()[name]
     assert not page.errors and not page.stack and not page.external, page.errors
     assert page.lang == "en" and page.main
     assert page.headings[0] == 1 and page.headings.count(1) == 1, "one h1, first"
     steps = [b - a for a, b in zip(page.headings, page.headings[1:], strict=False)]
     assert all(step <= 1 for step in steps), f"headings skip a level: {page.headings}"
     assert all(scope == "col" and text.strip() for scope, text in page.th), "every header names its column"
-    assert "@page" in DOCS[name] and "break-inside: avoid" in DOCS[name]
+    assert "@page" in docs()[name] and "break-inside: avoid" in docs()[name]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -228,19 +239,19 @@ def test_a_changed_key_changes_the_sheets_and_is_escaped(monkeypatch):
 def test_paper_size_is_set_only_for_pdfs():
     assert "size: A4" in handout_documents(paper="a4")["00-article.html"]
     assert "size: letter" in handout_documents(paper="letter")["00-article.html"]
-    assert "@page { size:" not in DOCS["00-article.html"]
+    assert "@page { size:" not in docs()["00-article.html"]
 
 
 def test_committed_handouts_are_up_to_date():
     folder = ROOT / "handouts"
-    for name, document in DOCS.items():
+    for name, document in docs().items():
         path = folder / name
         assert path.exists(), f"handouts/{name} is missing: run python3 run.py handouts"
         assert path.read_text("utf-8") == document, (
             f"handouts/{name} is out of date with the answer keys: run python3 run.py handouts"
         )
     assert (folder / "README.md").read_text("utf-8") == write_handouts.index_markdown()
-    stale = {p.name for p in folder.glob("*.html")} - set(DOCS)
+    stale = {p.name for p in folder.glob("*.html")} - set(docs())
     assert not stale, f"handouts/ holds files the generator no longer writes: {stale}"
 
 
@@ -393,7 +404,7 @@ def test_a_projected_notebook_page_shows_everything_with_the_network_cut_off(tmp
 
 def test_every_exercise_a_handout_names_is_in_its_notebook():
     """A sheet says "(notebook 01, Exercise 3)": notebook 01 must have an Exercise 3 heading."""
-    named = {m for doc in DOCS.values() for m in re.findall(r"notebook (\d\d), (Exercise \d+)", doc)}
+    named = {m for doc in docs().values() for m in re.findall(r"notebook (\d\d), (Exercise \d+)", doc)}
     assert len(named) >= 5
     for number, exercise in sorted(named):
         path = next((ROOT / "notebooks").glob(f"{number}-*.ipynb"))
