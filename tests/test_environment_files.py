@@ -161,7 +161,7 @@ def wait_for(url: str, server: subprocess.Popen, seconds: float = 90) -> str:
             with urllib.request.urlopen(url, timeout=5) as reply:
                 return reply.geturl()
         except OSError:
-            time.sleep(0.5)
+            time.sleep(0.1)
     pytest.fail(f"JupyterLab did not answer at {url}")
 
 
