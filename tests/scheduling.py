@@ -3,19 +3,19 @@
 xdist (``--dist loadfile``) gives each file, and each notebook, to one worker, in the order the workers
 collected them; by default it sorts them by their number of tests, so a slow file with few tests (the
 read-only environment, the property tests) starts last and one worker runs it alone at the end. Here each
-run records how long every file took (pytest's cache, ``.pytest_cache``), and the next run starts with the
-files that took longest (``--no-loadscope-reorder`` keeps this order). Files are never split and the order
-inside a file is kept: only the order of the files changes. Without a record (a fresh checkout, or
-``-p no:cacheprovider``), files with more tests go first, as xdist would do. Imported by tests/conftest.py.
+run records how long every test took (pytest's cache, ``.pytest_cache``), and the next run starts with the
+files whose tests took longest (``--no-loadscope-reorder`` keeps this order). Files are never split and the
+order inside a file is kept: only the order of the files changes. A file with no test timed yet goes first;
+without any record (a fresh checkout, or ``-p no:cacheprovider``) larger files go first, as xdist would do.
+Imported by tests/conftest.py.
 """
 
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 
-CACHE_KEY = "rhetoric-lab/seconds-per-file"
-_measured: defaultdict[str, float] = defaultdict(float)
+CACHE_KEY = "rhetoric-lab/seconds-per-test"
+_measured: dict[str, float] = {}
 
 
 def file_of(nodeid: str) -> str:
@@ -28,18 +28,22 @@ def file_of(nodeid: str) -> str:
 
 
 def slowest_first(nodeids: list[str], seconds: dict[str, float]) -> list[str]:
-    """The files of ``nodeids``, slowest first by ``seconds`` (unknown files by their number of tests).
+    """The files of ``nodeids``, slowest first by the recorded ``seconds`` of their tests.
 
-    >>> slowest_first(["a::1", "b::1", "b::2", "c::1"], {"a": 9.0, "b": 0.1})
+    >>> slowest_first(["a::1", "b::1", "b::2", "c::1"], {"a::1": 9.0, "b::1": 0.1, "b::2": 0.2})
     ['c', 'a', 'b']
     >>> slowest_first(["a::1", "b::1", "b::2"], {})
     ['b', 'a']
     """
     counts: dict[str, int] = {}
+    total: dict[str, float] = {}
     for nodeid in nodeids:
-        counts[file_of(nodeid)] = counts.get(file_of(nodeid), 0) + 1
-    # A file never timed goes before those timed (it may be slow), larger files first.
-    return sorted(counts, key=lambda f: (f in seconds, -seconds.get(f, 0.0), -counts[f]))
+        name = file_of(nodeid)
+        counts[name] = counts.get(name, 0) + 1
+        if nodeid in seconds:
+            total[name] = total.get(name, 0.0) + seconds[nodeid]
+    # A file never timed goes before those timed (it may be slow); then the slowest; then the largest.
+    return sorted(counts, key=lambda f: (f in total, -total.get(f, 0.0), -counts[f]))
 
 
 def pytest_collection_modifyitems(session, config, items):
@@ -55,16 +59,16 @@ def pytest_sessionstart(session):
 
 
 def pytest_runtest_logreport(report):
-    """Add up setup, call and teardown by file, where every report arrives (not inside a worker)."""
+    """Add up setup, call and teardown of each test, where every report arrives (not inside a worker)."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        _measured[file_of(report.nodeid)] += report.duration
+        _measured[report.nodeid] = _measured.get(report.nodeid, 0.0) + report.duration
 
 
 def pytest_unconfigure(config):
-    """Keep what this run measured (files it did not run keep their old figure)."""
+    """Keep what this run measured; tests it did not run keep their old figure."""
     cache = getattr(config, "cache", None)
     if cache is None or not _measured or os.environ.get("PYTEST_XDIST_WORKER"):
         return
     record = dict(cache.get(CACHE_KEY, {}))
-    record.update({name: round(value, 2) for name, value in _measured.items()})
+    record.update({nodeid: round(value, 3) for nodeid, value in _measured.items()})
     cache.set(CACHE_KEY, record)
