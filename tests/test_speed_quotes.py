@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import rhetoric_lab as rl
 from rhetoric_lab.errors import RhetoricLabError
-from rhetoric_lab.quotes import marks, tokens
-from rhetoric_lab.quotes.lexicon import words
+from rhetoric_lab.quotes import frames, marks, people, phrases, tokens
+from rhetoric_lab.quotes.lexicon import verb_forms, words
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import ADVERSARIAL, adversarial, mixed_text  # noqa: E402
@@ -32,6 +32,7 @@ HOSTILE = [
     "“Open and never closed. Mills said. “Another,” she said “and” ‘one’ more’s.",
     "Le Pen and de Gaulle, Mills’s friend, told reporters in Paris, France, that it’s fine.",
     "3.5% of U.S.A. e.g. 10,000.5 dollars — said Mills — and “…” — Carla Sanchez\nNext line.",
+    "The coach was Dana Mills\n\nLee’s team won, Lee said. Ann O’Neil\n\nRuth’s Harlan Foods’s chief said.",
     "said Said SAID, according to Mills. Calling it “odd,” Lee, the director of Y, said.",
 ]
 
@@ -114,12 +115,102 @@ def _same_tokens(text: str) -> None:
     assert tokens.tokenize(article, quotes) == simple_tokenize(article, quotes), text[:200]
 
 
+# --- frames and people ------------------------------------------------------------------------------
+
+
+def simple_sentence_bounds(toks):
+    bounds = {}
+    for t in toks:
+        first, _ = bounds.get(t.sentence, (t.index, t.index))
+        bounds[t.sentence] = (first, t.index + 1)
+    return bounds
+
+
+def simple_find_frames(toks):
+    """frames.find_frames before the speed work: every token is tried as the start of a verb."""
+    bounds = simple_sentence_bounds(toks)
+    forms = frames.verb_forms()
+    found_frames = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        found = frames._match(toks, i) if t.kind == "w" else None
+        if not found:
+            i += 1
+            continue
+        parts, row, j = found
+        start = bounds[t.sentence][0]
+        first_word = i - start <= 3 and all(toks[k].kind == "p" for k in range(start, i))
+        prev = toks[i - 1] if i and toks[i - 1].sentence == t.sentence else None
+        noun = prev is not None and prev.kind == "w" and (prev.low in phrases.NOUN_BEFORE or prev.possessive)
+        noun = noun or (j < len(toks) and toks[j].kind == "w" and toks[j].low in forms)
+        capital_ok = first_word and (
+            parts[-1].endswith("ing") or row["verb"] == "according to" or frames.is_inverted_start(toks, j)
+        )
+        if (t.cap and not capital_ok) or noun:
+            i = j
+            continue
+        form = " ".join(x.text for x in toks[i:j])
+        f = frames.Frame(t.start, toks[j - 1].end, row["verb"], form, "", t.sentence, i, j, initial=first_word, row=row)
+        frames._classify(toks, f, first_word, parts[-1].endswith("ing"))
+        if f.frame:
+            found_frames.append(f)
+        i = j
+    frames._participle_speakers(toks, found_frames, bounds)
+    return found_frames
+
+
+def simple_name_runs(toks):
+    runs, run = [], []
+    for t in toks:
+        if t.kind == "w" and phrases.is_name_token(t) and (not run or run[-1].sentence == t.sentence):
+            run.append(t)
+            if t.possessive:
+                runs.append((run, True))
+                run = []
+            continue
+        if run:
+            runs.append((run, False))
+        run = [t] if t.kind == "w" and phrases.is_name_token(t) else []
+    if run:
+        runs.append((run, False))
+    return runs
+
+
+def _same_frames_and_people(text: str) -> None:
+    article, quotes = _parts(text)
+    toks = tokens.tokenize(article, quotes)
+    assert frames.sentence_bounds(toks) == simple_sentence_bounds(toks)
+    assert frames.sentence_bounds(toks[::-1]) == simple_sentence_bounds(toks[::-1])  # any order
+    assert frames.find_frames(toks) == simple_find_frames(toks), text[:200]
+    assert people._name_runs(toks) == simple_name_runs(toks), text[:200]
+
+
+# --- every fast path, on every text ---------------------------------------------------------------
+
+CHECKS = [_same_tokens, _same_frames_and_people]
+
+
 @pytest.mark.parametrize("index", range(len(TEXTS_ALL)))
-def test_tokens_are_the_simple_tokens(index):
-    _same_tokens(TEXTS_ALL[index])
+def test_fast_paths_are_the_simple_ones(index):
+    for check in CHECKS:
+        check(TEXTS_ALL[index])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(random_texts)
-def test_tokens_are_the_simple_tokens_on_random_text(text):
-    _same_tokens(text)
+def test_fast_paths_are_the_simple_ones_on_random_text(text):
+    for check in CHECKS:
+        check(text)
+
+
+def test_the_words_of_a_verb_form_are_read_once(monkeypatch):
+    """With a form whose later words start another form ("said according to"), they are not a verb again."""
+    lexicon = dict(verb_forms())
+    lexicon["said"] = [(("said", "according", "to"), lexicon["told"][0][1]), *lexicon["said"]]
+    monkeypatch.setattr(frames, "verb_forms", lambda: lexicon)
+    article, quotes = _parts("It was fine, Mills said according to Lee Park. Then Ann Lee said no, Park said.")
+    toks = tokens.tokenize(article, quotes)
+    found = frames.find_frames(toks)
+    assert [f.form for f in found] == ["said according to", "said", "said"]
+    assert found == simple_find_frames(toks)
