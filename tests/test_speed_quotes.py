@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import rhetoric_lab as rl
 from rhetoric_lab.errors import RhetoricLabError
-from rhetoric_lab.quotes import frames, marks, people, phrases, tokens
+from rhetoric_lab.quotes import finders, frames, marks, people, phrases, tokens, voices
 from rhetoric_lab.quotes.lexicon import verb_forms, words
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -186,9 +186,112 @@ def _same_frames_and_people(text: str) -> None:
     assert people._name_runs(toks) == simple_name_runs(toks), text[:200]
 
 
+def test_the_words_of_a_verb_form_are_read_once(monkeypatch):
+    """With a form whose later words start another form ("said according to"), they are not a verb again."""
+    lexicon = dict(verb_forms())
+    lexicon["said"] = [(("said", "according", "to"), lexicon["told"][0][1]), *lexicon["said"]]
+    monkeypatch.setattr(frames, "verb_forms", lambda: lexicon)
+    article, quotes = _parts("It was fine, Mills said according to Lee Park. Then Ann Lee said no, Park said.")
+    toks = tokens.tokenize(article, quotes)
+    found = frames.find_frames(toks)
+    assert [f.form for f in found] == ["said according to", "said", "said"]
+    assert found == simple_find_frames(toks)
+
+
+# --- voices -----------------------------------------------------------------------------------------
+
+
+def simple_voice_rows(a):
+    """find_voices before the speed work: a label for every character of every sentence."""
+    quoted = [
+        (q.start, q.end, found.sp.label if found.sp else None)
+        for q, found in zip(a.quotes, a.attributions, strict=True)
+        if q.level == 1 and found.kind not in ("scare", "mention")
+    ]
+    paraphrase = [(r["start"], r["end"], r["speaker"]) for r in a.indirect]
+    rows = []
+    next_quoted = next_paraphrase = 0
+    for sent in a.article.sentences:
+        labels = [("narration", None)] * (sent.end - sent.start)
+        for spans, voice, pointer in ((paraphrase, "paraphrase", "p"), (quoted, "quoted", "q")):
+            i = next_paraphrase if pointer == "p" else next_quoted
+            while i < len(spans) and spans[i][1] <= sent.start:
+                i += 1
+            j = i
+            while j < len(spans) and spans[j][0] < sent.end:
+                start, end, speaker = spans[j]
+                for k in range(max(start, sent.start), min(end, sent.end)):
+                    labels[k - sent.start] = (voice, speaker)
+                j += 1
+            if pointer == "p":
+                next_paraphrase = i
+            else:
+                next_quoted = i
+        pos = 0
+        while pos < len(labels):
+            nxt = pos
+            while nxt < len(labels) and labels[nxt] == labels[pos]:
+                nxt += 1
+            voice, speaker = labels[pos]
+            rows.append([sent.start + pos, sent.start + nxt, voice, speaker, sent.index, sent.paragraph])
+            pos = nxt
+    return rows
+
+
+def _same_voices(text: str) -> None:
+    article, _ = _parts(text)
+    assert rl.find_voices(article).values.tolist() == simple_voice_rows(finders._analyse(article)), text[:200]
+
+
+spans = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30), st.sampled_from(["Lee", "Park", None])), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 12), st.integers(0, 30), spans, spans)
+def test_voice_runs_are_the_runs_of_the_character_labels(lo, size, paraphrase, quoted):
+    """On spans in order without overlaps, the runs are those of a label per character; on any spans,
+    ``find_voices`` takes the character labels."""
+    hi = lo + size
+    assert voices._voice_runs_by_character(lo, hi, paraphrase, quoted) == [
+        (lo + p, lo + q, label) for p, q, label in _runs_of_labels(lo, hi, paraphrase, quoted)
+    ]
+    paraphrase, quoted = _without_overlaps(paraphrase), _without_overlaps(quoted)
+    assert voices._in_order(paraphrase) and voices._in_order(quoted)
+    assert voices._voice_runs(lo, hi, paraphrase, quoted) == voices._voice_runs_by_character(lo, hi, paraphrase, quoted)
+
+
+def test_voices_of_spans_that_overlap_are_painted_character_by_character():
+    """Spans that overlap (which the finders never give) still get what the simple version gives."""
+    article = rl.Article("Mills said the bus was late and “very slow,” he said. Lee said the game was long.")
+    a = finders._analyse(article)
+    a.indirect = [*a.indirect, {"start": 5, "end": 40, "speaker": "Park"}, {"start": 20, "end": 70, "speaker": None}]
+    assert rl.find_voices(article).values.tolist() == simple_voice_rows(a)
+
+
+def _without_overlaps(found):
+    """The same number of spans, with the same speakers, made to follow each other without overlaps."""
+    points = sorted(x for span in found for x in span[:2])
+    return [(points[2 * k], points[2 * k + 1], span[2]) for k, span in enumerate(found)]
+
+
+def _runs_of_labels(lo, hi, paraphrase, quoted):
+    labels = [("narration", None)] * (hi - lo)
+    for found, voice in ((paraphrase, "paraphrase"), (quoted, "quoted")):
+        for start, end, speaker in found:
+            for k in range(max(start, lo), min(end, hi)):
+                labels[k - lo] = (voice, speaker)
+    runs = []
+    for k, label in enumerate(labels):
+        if runs and runs[-1][2] == label:
+            runs[-1] = (runs[-1][0], k + 1, label)
+        else:
+            runs.append((k, k + 1, label))
+    return runs
+
+
 # --- every fast path, on every text ---------------------------------------------------------------
 
-CHECKS = [_same_tokens, _same_frames_and_people]
+CHECKS = [_same_tokens, _same_frames_and_people, _same_voices]
 
 
 @pytest.mark.parametrize("index", range(len(TEXTS_ALL)))
@@ -202,15 +305,3 @@ def test_fast_paths_are_the_simple_ones(index):
 def test_fast_paths_are_the_simple_ones_on_random_text(text):
     for check in CHECKS:
         check(text)
-
-
-def test_the_words_of_a_verb_form_are_read_once(monkeypatch):
-    """With a form whose later words start another form ("said according to"), they are not a verb again."""
-    lexicon = dict(verb_forms())
-    lexicon["said"] = [(("said", "according", "to"), lexicon["told"][0][1]), *lexicon["said"]]
-    monkeypatch.setattr(frames, "verb_forms", lambda: lexicon)
-    article, quotes = _parts("It was fine, Mills said according to Lee Park. Then Ann Lee said no, Park said.")
-    toks = tokens.tokenize(article, quotes)
-    found = frames.find_frames(toks)
-    assert [f.form for f in found] == ["said according to", "said", "said"]
-    assert found == simple_find_frames(toks)
