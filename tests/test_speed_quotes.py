@@ -64,6 +64,15 @@ def _parts(text: str):
     return article, quotes
 
 
+# --- marks ----------------------------------------------------------------------------------------
+
+
+def _same_marks(text: str) -> None:
+    for start, end in [(0, len(text)), (len(text) // 3, len(text) // 2), (5, 3)]:
+        simple = [i for i in range(start, end) if text[i] in marks._ALL_MARKS]
+        assert marks.mark_positions(text, start, end) == simple
+
+
 # --- tokens ---------------------------------------------------------------------------------------
 
 
@@ -291,7 +300,7 @@ def _runs_of_labels(lo, hi, paraphrase, quoted):
 
 # --- every fast path, on every text ---------------------------------------------------------------
 
-CHECKS = [_same_tokens, _same_frames_and_people, _same_voices]
+CHECKS = [_same_marks, _same_tokens, _same_frames_and_people, _same_voices]
 
 
 @pytest.mark.parametrize("index", range(len(TEXTS_ALL)))

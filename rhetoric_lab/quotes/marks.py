@@ -9,6 +9,7 @@ the characters: linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..text import Article
@@ -16,6 +17,7 @@ from ..text import Article
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘‹", "’›"
 _ALL_MARKS = _DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'"
+_A_MARK = re.compile(f"[{re.escape(_ALL_MARKS)}]")  # one character: linear
 _OPEN_CONTEXT = "([{—–-/"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…"
 MASK = "\u0000"
@@ -84,6 +86,15 @@ def _role(text: str, i: int) -> str:
     return "close1" if not n or n.isspace() or n in _CLOSE_CONTEXT else "apostrophe"
 
 
+def mark_positions(text: str, start: int, end: int) -> list[int]:
+    """Where a quotation mark or an apostrophe stands in text[start:end].
+
+    >>> mark_positions("He said “no.” It’s", 0, 18)
+    [8, 12, 16]
+    """
+    return [m.start() for m in _A_MARK.finditer(text, start, end)]
+
+
 def _next_paragraph_opens(text: str, paragraphs, index: int) -> bool:
     if index + 1 >= len(paragraphs):
         return False
@@ -108,8 +119,8 @@ def scan(article: Article) -> tuple[list[Quote], list[dict]]:
         single: tuple[int, int] | None = None  # (position, level)
         continued = False
         skip = -1
-        for i in range(para.start, para.end):
-            if text[i] not in _ALL_MARKS or i <= skip:
+        for i in mark_positions(text, para.start, para.end):
+            if i <= skip:
                 continue
             mark, role = _mark_at(text, i)
             skip = i + len(mark) - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from itertools import pairwise
 
-from ..text import per_article
+from ..text import paused_gc, per_article
 from .finders import _analyse, _frame_of
 
 VOICE_SPAN_COLUMNS = ["start", "end", "voice", "speaker", "sentence", "paragraph"]
@@ -106,22 +106,23 @@ def find_voices(article_or_text):
     paraphrase = [(r["start"], r["end"], r["speaker"]) for r in a.indirect]
     runs_of = _voice_runs if _in_order(quoted) and _in_order(paraphrase) else _voice_runs_by_character
     rows = []
-    # both lists are in text order and do not overlap within themselves: walk them with the sentences
-    next_quoted = next_paraphrase = 0
-    for sent in article.sentences:
-        mine_p, next_paraphrase = _overlapping(paraphrase, next_paraphrase, sent.start, sent.end)
-        mine_q, next_quoted = _overlapping(quoted, next_quoted, sent.start, sent.end)
-        for start, end, (voice, speaker) in runs_of(sent.start, sent.end, mine_p, mine_q):
-            rows.append(
-                {
-                    "start": start,
-                    "end": end,
-                    "voice": voice,
-                    "speaker": speaker,
-                    "sentence": sent.index,
-                    "paragraph": sent.paragraph,
-                }
-            )
+    with paused_gc():  # many small rows, no reference cycles
+        # both lists are in text order and do not overlap within themselves: walk them with the sentences
+        next_quoted = next_paraphrase = 0
+        for sent in article.sentences:
+            mine_p, next_paraphrase = _overlapping(paraphrase, next_paraphrase, sent.start, sent.end)
+            mine_q, next_quoted = _overlapping(quoted, next_quoted, sent.start, sent.end)
+            for start, end, (voice, speaker) in runs_of(sent.start, sent.end, mine_p, mine_q):
+                rows.append(
+                    {
+                        "start": start,
+                        "end": end,
+                        "voice": voice,
+                        "speaker": speaker,
+                        "sentence": sent.index,
+                        "paragraph": sent.paragraph,
+                    }
+                )
     return _frame_of(rows, VOICE_SPAN_COLUMNS, table="voices")
 
 
