@@ -67,10 +67,27 @@ def _parts(text: str):
 # --- marks ----------------------------------------------------------------------------------------
 
 
+def simple_masked(article, quotes):
+    """marks.masked before the speed work: a list of every character."""
+    chars = list(article.text)
+    for q in quotes:
+        if q.level == 1:
+            for i in range(q.start, q.end):
+                if chars[i] != "\n":
+                    chars[i] = marks.MASK
+    return "".join(chars)
+
+
 def _same_marks(text: str) -> None:
     for start, end in [(0, len(text)), (len(text) // 3, len(text) // 2), (5, 3)]:
         simple = [i for i in range(start, end) if text[i] in marks._ALL_MARKS]
         assert marks.mark_positions(text, start, end) == simple
+    article, quotes = _parts(text)
+    n = len(text)
+    ends = [(n // 2, n - 1), (0, n // 3), (n // 4, n // 2 + 2), (3, 1)]
+    odd = [marks.Quote(a, min(b, n), "“", "”", 1, 0) for a, b in ends]
+    for found in (quotes, quotes[::-1], quotes + odd):  # in order; reversed; overlapping and backwards
+        assert marks.masked(article, found) == simple_masked(article, found)
 
 
 # --- tokens ---------------------------------------------------------------------------------------
