@@ -1,10 +1,13 @@
 """What a teacher's read-through found: feedback that said "all labelled" over blanks, "final" read as
-music, and a teacher sheet that accepted years the check calls off."""
+music, a teacher sheet that accepted years the check calls off, and a key naming another domain than the
+highlight."""
 
 from __future__ import annotations
 
 import rhetoric_lab as rl
+from rhetoric_lab.data import load_key
 from rhetoric_lab.display import handout_sheets
+from rhetoric_lab.exercises import key_article
 
 
 def test_final_and_finally_are_not_the_music_of_a_finale():
@@ -31,3 +34,15 @@ def test_the_allusion_teacher_sheet_gives_the_checks_spans_and_off_years():
     assert "American Revolution (1777–1782)" in sheet  # the span the check accepts, not his whole life
     assert "The check calls this year off" in sheet  # 1940 for the liberation
     assert "Other years inside Lafayette's life" not in sheet
+
+
+def test_the_metaphor_key_names_the_domain_the_finder_shows():
+    key = load_key("metaphors")
+    found = rl.find_metaphors(key_article("metaphors"))
+    checked = 0
+    for entry in key["entries"]:
+        shown = found[(found["start"] < entry["end"]) & (found["end"] > entry["start"])]
+        if "domain" in entry and len(shown):
+            checked += 1
+            assert entry["domain"] in set(shown["domain"]), (entry["text"], entry["domain"], set(shown["domain"]))
+    assert checked >= 10
