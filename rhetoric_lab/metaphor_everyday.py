@@ -68,6 +68,22 @@ def _determiner_like(word: str | None) -> bool:
     return word is not None and (word in _DETERMINERS or (is_clitic(word) and word.endswith("s")))
 
 
+# Parts of speech in words, for the evidence sentence.
+_POS_WORDS = {
+    "NOUN": "noun",
+    "VERB": "verb",
+    "ADJ": "adjective",
+    "ADV": "adverb",
+    "ADP": "preposition",
+    "DET": "determiner",
+    "PRON": "pronoun",
+    "PART": "particle",
+    "CCONJ": "conjunction",
+    "NUM": "number",
+    "INTJ": "interjection",
+}
+
+
 class Evidence(NamedTuple):
     """Corpus evidence for one word: its lemma and part of speech, and the VUA counts."""
 
@@ -75,14 +91,22 @@ class Evidence(NamedTuple):
     pos: str
     metaphor: int
     uses: int
+    readings: tuple[str, ...] = ()  # every part of speech whose counts are added up here
 
     @property
     def rate(self) -> float:
         return self.metaphor / self.uses if self.uses else 0.0
 
     def sentence(self) -> str:
-        """The evidence in words, for a table or a tooltip."""
-        return f"annotators marked '{self.lemma}' metaphor-related in {self.metaphor} of {self.uses} uses"
+        """The evidence in words, for a table or a tooltip.
+
+        >>> Evidence("plan", "NOUN", 17, 30, ("NOUN", "VERB")).sentence()
+        "annotators marked 'plan' (as a noun or a verb, added up) metaphor-related in 17 of 30 uses"
+        """
+        words = [_POS_WORDS.get(p, p.lower()) for p in self.readings or (self.pos,)]
+        kinds = " or ".join(f"{'an' if w[0] in 'aeiou' else 'a'} {w}" for w in words)
+        kinds += ", added up" if len(self.readings) > 1 else ""
+        return f"annotators marked '{self.lemma}' (as {kinds}) metaphor-related in {self.metaphor} of {self.uses} uses"
 
 
 # ---------------------------------------------------------------- lemmas
@@ -224,17 +248,17 @@ def evidence(word: str, options: tuple[str, ...], table=None) -> Evidence | None
     table = counts() if table is None else table
     metaphor = uses = 0
     lemmas: list[str] = []
-    best_pos = None
+    found: list[str] = []
     for pos in options:
         lemma = lemma_of(word, pos)
         hit = table.get((lemma, pos))
         if hit:
             metaphor, uses = metaphor + hit[0], uses + hit[1]
             lemmas.append(lemma)
-            best_pos = best_pos or pos
+            found.append(pos)
     if not uses:
         return None
-    return Evidence(lemmas[0], best_pos, metaphor, uses)
+    return Evidence(lemmas[0], found[0], metaphor, uses, tuple(found))
 
 
 def is_everyday(ev: Evidence | None, min_rate: float = MIN_RATE, min_uses: int = MIN_USES) -> bool:
