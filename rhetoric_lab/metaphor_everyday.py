@@ -226,10 +226,40 @@ def tag(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+# Words whose part of speech depends on the next word ("to", "that", a particle after a verb).
+_NEXT_MATTERS = frozenset({"to", "that"}) | _PARTICLES
+
+
+@lru_cache(maxsize=50_000)
+def _lower(word: str) -> str:
+    return straight(word).lower()
+
+
+@lru_cache(maxsize=50_000)
+def _as_prev(prev: str | None) -> str | None:
+    """A stand-in for the word before that the rules of :func:`_open_pos` treat the same way."""
+    if prev is None:
+        return None
+    lower = _lower(prev)
+    if _determiner_like(lower):
+        return "the"
+    return "will" if lower in _MODALS or lower in _SUBJECTS else "x"
+
+
 def _tag_one(word: str, prev: str | None, nxt: str | None, prev_pos: str | None):
-    """(lower-case form, possible parts of speech, what the next word takes as ``prev_pos``) of one word."""
-    lower = straight(word).lower()
+    """(lower-case form, possible parts of speech, what the next word takes as ``prev_pos``) of one word.
+
+    Most words are open-class, and only the kind of word before them matters: those are worked out once
+    per (word, kind of word before, part of speech before)."""
+    lower = _lower(word)
+    if lower in _NEXT_MATTERS or lower in _CLOSED or is_clitic(lower):
+        return _tag_in_context(word, prev, nxt, prev_pos)
+    return _tag_in_context(word, _as_prev(prev), None, prev_pos)
+
+
+@lru_cache(maxsize=200_000)
+def _tag_in_context(word: str, prev: str | None, nxt: str | None, prev_pos: str | None):
+    lower = _lower(word)
     if not any(c.isalnum() for c in word):
         return lower, ("PUNCT",), "PUNCT"
     closed = _closed_pos(lower, prev, nxt, prev_pos)
