@@ -498,6 +498,37 @@ def _matches(entry: _Entry, text: str, occurrences: list[int] | None = None):
             pos = m.end()
 
 
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def _longest_run(anchor: str) -> str:
+    """The longest run of letters and digits in an anchor ("" when it has none)."""
+    return max(_ALNUM_RUN.findall(anchor), key=len, default="")
+
+
+def searchable(text: str) -> list[tuple[_Entry, list[int] | None]]:
+    """The gazetteer entries that may match in ``text``, each with where its anchors start (None: search it all).
+
+    An entry none of whose anchors is in the text cannot match, and is left out. The quick first test
+    looks for each anchor's longest run of letters in the text's distinct words (a run of letters in the
+    text lies inside one of them); only an anchor that passes is looked for in the whole text.
+
+    >>> [entry.key for entry, _ in searchable("General Pershing landed.")]
+    ['pershing']
+    """
+    folded = fold(text)
+    same_places = len(folded) == len(text)  # fold() keeps every character in its place (nearly always)
+    words = "\n".join(set(_ALNUM_RUN.findall(folded)))
+    found = []
+    for entry in _entries():
+        if entry.anchors is None:
+            found.append((entry, None))
+        elif any(_longest_run(a) in words and a in folded for a in entry.anchors):
+            found.append((entry, _occurrences(entry, folded) if same_places else None))
+    return found
+
+
 def _spans(text: str) -> list[tuple[int, int, _Entry]]:
     """Matches of every gazetteer entry, longest first where two overlap.
 
@@ -505,14 +536,7 @@ def _spans(text: str) -> list[tuple[int, int, _Entry]]:
     with the total length of the candidates, never with their number squared.
     """
     candidates = []
-    folded = fold(text)
-    same_places = len(folded) == len(text)  # fold() keeps every character in its place (nearly always)
-    for entry in _entries():
-        occurrences = None
-        if entry.anchors is not None:
-            if not any(anchor in folded for anchor in entry.anchors):
-                continue  # no match is possible: none of the strings every match holds is in the text
-            occurrences = _occurrences(entry, folded) if same_places else None
+    for entry, occurrences in searchable(text):
         for m in _matches(entry, text, occurrences):
             if m.end() > m.start() and not _ruled_out(entry, text, m.start(), m.end()):
                 candidates.append((m.start(), m.end(), entry))

@@ -68,6 +68,22 @@ def _determiner_like(word: str | None) -> bool:
     return word is not None and (word in _DETERMINERS or (is_clitic(word) and word.endswith("s")))
 
 
+# Parts of speech in words, for the evidence sentence.
+_POS_WORDS = {
+    "NOUN": "noun",
+    "VERB": "verb",
+    "ADJ": "adjective",
+    "ADV": "adverb",
+    "ADP": "preposition",
+    "DET": "determiner",
+    "PRON": "pronoun",
+    "PART": "particle",
+    "CCONJ": "conjunction",
+    "NUM": "number",
+    "INTJ": "interjection",
+}
+
+
 class Evidence(NamedTuple):
     """Corpus evidence for one word: its lemma and part of speech, and the VUA counts."""
 
@@ -75,14 +91,22 @@ class Evidence(NamedTuple):
     pos: str
     metaphor: int
     uses: int
+    readings: tuple[str, ...] = ()  # every part of speech whose counts are added up here
 
     @property
     def rate(self) -> float:
         return self.metaphor / self.uses if self.uses else 0.0
 
     def sentence(self) -> str:
-        """The evidence in words, for a table or a tooltip."""
-        return f"annotators marked '{self.lemma}' metaphor-related in {self.metaphor} of {self.uses} uses"
+        """The evidence in words, for a table or a tooltip.
+
+        >>> Evidence("plan", "NOUN", 17, 30, ("NOUN", "VERB")).sentence()
+        "annotators marked 'plan' (as a noun or a verb, added up) metaphor-related in 17 of 30 uses"
+        """
+        words = [_POS_WORDS.get(p, p.lower()) for p in self.readings or (self.pos,)]
+        kinds = " or ".join(f"{'an' if w[0] in 'aeiou' else 'a'} {w}" for w in words)
+        kinds += ", added up" if len(self.readings) > 1 else ""
+        return f"annotators marked '{self.lemma}' (as {kinds}) metaphor-related in {self.metaphor} of {self.uses} uses"
 
 
 # ---------------------------------------------------------------- lemmas
@@ -202,10 +226,40 @@ def tag(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+# Words whose part of speech depends on the next word ("to", "that", a particle after a verb).
+_NEXT_MATTERS = frozenset({"to", "that"}) | _PARTICLES
+
+
+@lru_cache(maxsize=50_000)
+def _lower(word: str) -> str:
+    return straight(word).lower()
+
+
+@lru_cache(maxsize=50_000)
+def _as_prev(prev: str | None) -> str | None:
+    """A stand-in for the word before that the rules of :func:`_open_pos` treat the same way."""
+    if prev is None:
+        return None
+    lower = _lower(prev)
+    if _determiner_like(lower):
+        return "the"
+    return "will" if lower in _MODALS or lower in _SUBJECTS else "x"
+
+
 def _tag_one(word: str, prev: str | None, nxt: str | None, prev_pos: str | None):
-    """(lower-case form, possible parts of speech, what the next word takes as ``prev_pos``) of one word."""
-    lower = straight(word).lower()
+    """(lower-case form, possible parts of speech, what the next word takes as ``prev_pos``) of one word.
+
+    Most words are open-class, and only the kind of word before them matters: those are worked out once
+    per (word, kind of word before, part of speech before)."""
+    lower = _lower(word)
+    if lower in _NEXT_MATTERS or lower in _CLOSED or is_clitic(lower):
+        return _tag_in_context(word, prev, nxt, prev_pos)
+    return _tag_in_context(word, _as_prev(prev), None, prev_pos)
+
+
+@lru_cache(maxsize=200_000)
+def _tag_in_context(word: str, prev: str | None, nxt: str | None, prev_pos: str | None):
+    lower = _lower(word)
     if not any(c.isalnum() for c in word):
         return lower, ("PUNCT",), "PUNCT"
     closed = _closed_pos(lower, prev, nxt, prev_pos)
@@ -224,17 +278,17 @@ def evidence(word: str, options: tuple[str, ...], table=None) -> Evidence | None
     table = counts() if table is None else table
     metaphor = uses = 0
     lemmas: list[str] = []
-    best_pos = None
+    found: list[str] = []
     for pos in options:
         lemma = lemma_of(word, pos)
         hit = table.get((lemma, pos))
         if hit:
             metaphor, uses = metaphor + hit[0], uses + hit[1]
             lemmas.append(lemma)
-            best_pos = best_pos or pos
+            found.append(pos)
     if not uses:
         return None
-    return Evidence(lemmas[0], best_pos, metaphor, uses)
+    return Evidence(lemmas[0], found[0], metaphor, uses, tuple(found))
 
 
 def is_everyday(ev: Evidence | None, min_rate: float = MIN_RATE, min_uses: int = MIN_USES) -> bool:

@@ -53,7 +53,9 @@ def test_table_rows_are_counts_of_lemmas_only():
 def test_evidence_is_said_in_words():
     ev = me.evidence("support", ("NOUN",))
     assert ev is not None and 0 < ev.metaphor <= ev.uses
-    assert ev.sentence() == f"annotators marked 'support' metaphor-related in {ev.metaphor} of {ev.uses} uses"
+    assert (
+        ev.sentence() == f"annotators marked 'support' (as a noun) metaphor-related in {ev.metaphor} of {ev.uses} uses"
+    )
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from nltk.tokenize.destructive import NLTKWordTokenizer
 import rhetoric_lab as rl
 from rhetoric_lab import allusion, readability, tokens
 from rhetoric_lab import allusion_gazetteer as gazetteer
+from rhetoric_lab import metaphor_everyday as everyday
 from rhetoric_lab.offline import prepare_nltk_cmudict
 from rhetoric_lab.quotes import marks
 from rhetoric_lab.readability import counting
@@ -132,11 +133,10 @@ def test_every_rule_of_nltk_is_known():
 
 def _fast_spans(entry, text):
     """The matches as ``_spans`` finds them: none when no anchor is in the text, else near the anchors."""
-    folded = gazetteer.fold(text)
-    if entry.anchors is not None and not any(a in folded for a in entry.anchors):
-        return []
-    occurrences = gazetteer._occurrences(entry, folded) if entry.anchors is not None else None
-    return [m.span() for m in allusion._matches(entry, text, occurrences)]
+    for candidate, occurrences in gazetteer.searchable(text):
+        if candidate is entry:
+            return [m.span() for m in allusion._matches(entry, text, occurrences)]
+    return []
 
 
 @pytest.mark.parametrize("name", TEXT_NAMES)
@@ -306,3 +306,59 @@ def test_textstat_counts_the_same_syllables_from_our_dictionary():
     assert ours.keys() == nltk_dictionary.keys()
     for word, pronunciations in nltk_dictionary.items():
         assert len(ours[word][0]) == sum(p[-1].isdigit() for p in pronunciations[0]), word
+
+
+def _tag_with_full_context(words):
+    """metaphor_everyday.tag as it was: every word looked up with the words on both sides."""
+    out, prev_pos = [], None
+    for i, word in enumerate(words):
+        prev = words[i - 1] if i else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        lower, options, prev_pos = everyday._tag_in_context.__wrapped__(word, prev, nxt, prev_pos)
+        out.append((lower, options))
+    return out
+
+
+@pytest.mark.parametrize("name", TEXT_NAMES)
+def test_everyday_tags_are_the_full_context_ones(name):
+    article = rl.as_article((TEXTS / name).read_text(encoding="utf-8"))
+    for sentence in everyday._sentences(article):
+        words = [t.text for t in sentence]
+        assert everyday.tag(words) == _tag_with_full_context(words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "to",
+                "that",
+                "the",
+                "its",
+                "will",
+                "they",
+                "back",
+                "up",
+                "run",
+                "running",
+                "plan",
+                "plans",
+                "’s",
+                "n't",
+                "ISIL",
+                "said",
+                ",",
+                ".",
+                "it",
+                "a",
+                "cut",
+                "deep",
+                "who",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_everyday_tags_are_the_full_context_ones_on_random_words(words):
+    assert everyday.tag(words) == _tag_with_full_context(words)

@@ -10,7 +10,8 @@ The rules (also stated in the teacher's guide, lessons/README.md, "Three routes"
 - a section has time to read its text aloud (at 150 words a minute, a normal pace for reading to a class) on
   top of its exercises and discussions;
 - a lesson plan's **Teaching** and **Exercises** are its notebook's A and B, and its timing table's rows run from
-  0 to A + B without gaps or overlaps;
+  0 to A + B without gaps or overlaps; where the table has a ``kind`` column, its teaching rows add up to A and the
+  others to B; the steps of its teacher script cover the lesson and start and end at rows of the table;
 - every route table in the teacher's guide runs from 0 to the length of its lesson without gaps or overlaps.
 """
 
@@ -218,6 +219,71 @@ def test_lesson_plan_timing_table_adds_up_to_its_notebook(path):
     )
     spans = ranges(table_after(text, r"^## Timing"))
     assert not problems_in(spans, total), f"{path.name}: {problems_in(spans, total)}"
+
+
+def kind_minutes(rows: list[list[str]]) -> dict[str, int] | None:
+    """Minutes per kind ("teaching", or "exercises" for exercise and discussion rows) of a timing table with a
+    ``kind`` column; None when the table has none."""
+    header = [h.lower() for h in rows[0]]
+    if "kind" not in header:
+        return None
+    column, totals = header.index("kind"), {"teaching": 0, "exercises": 0}
+    for row in rows[1:]:
+        m = RANGE.match(row[0].replace("*", ""))
+        if m:
+            kind = "teaching" if row[column].lower() == "teaching" else "exercises"
+            totals[kind] += int(m.group(2)) - int(m.group(1))
+    return totals
+
+
+#: A step of a teacher script: "**0–3 · Opening.**" (a span of the lesson) or "1. **Open (2 min).**" (a length).
+SCRIPT_SPAN = re.compile(r"^\*\*(\d+)\s*[–-]\s*(\d+) ·", re.M)
+SCRIPT_LENGTH = re.compile(r"^\d+\. \*\*[^*]*?\((\d+) min\)", re.M)
+
+
+def script_spans(text: str) -> list[tuple[int, int]]:
+    """The minute spans of the steps of a lesson plan's *Teacher script*, from stamps or from lengths in order."""
+    m = re.search(r"^## Teacher script\s*$(.*?)(?=^## )", text, re.M | re.S)
+    assert m, "no '## Teacher script' section"
+    script = m.group(1)
+    spans = [(int(a), int(b)) for a, b in SCRIPT_SPAN.findall(script)]
+    if spans:
+        return spans
+    start = 0
+    for length in SCRIPT_LENGTH.findall(script):
+        spans.append((start, start + int(length)))
+        start += int(length)
+    return spans
+
+
+@pytest.mark.parametrize("path", LESSON_PLANS, ids=lambda p: p.stem)
+def test_lesson_plan_kinds_and_script_agree_with_its_table(path):
+    """The table's teaching and exercise rows add up to the plan's header, and every step of the teacher script
+    starts and ends where a row of the table does, covering the lesson without gaps or overlaps."""
+    text = path.read_text("utf-8")
+    total, teaching, exercises = notebook_header(lesson_notebook(path))
+    rows = table_after(text, r"^## Timing")
+    kinds = kind_minutes(rows)
+    if kinds is not None:
+        assert kinds == {"teaching": teaching, "exercises": exercises}, (
+            f"{path.name}: the timing table's kinds give {kinds}; the header says teaching {teaching}, "
+            f"exercises {exercises}"
+        )
+    steps = script_spans(text)
+    assert not problems_in(steps, total), f"{path.name}, teacher script: {problems_in(steps, total)}"
+    edges = {edge for span in ranges(rows) for edge in span}
+    off = [f"{a}–{b}" for a, b in steps if a not in edges or b not in edges]
+    assert not off, f"{path.name}: script steps that do not start and end at a row of the timing table: {off}"
+
+
+def test_the_script_check_reads_both_kinds_of_step():
+    stamps = "## Teacher script\n\n**0–3 · Opening.** Talk.\n\n**3–8 · Then.** More.\n\n## Next\n"
+    lengths = "## Teacher script\n\n1. **Open (2 min).** Ask.\n2. **Exercise 1 (12 min).** Do.\n\n## Next\n"
+    assert script_spans(stamps) == [(0, 3), (3, 8)]
+    assert script_spans(lengths) == [(0, 2), (2, 14)]
+    rows = [["minutes", "part", "kind"], ["0–3", "a", "teaching"], ["3–8", "b", "exercise"], ["8–9", "c", "discussion"]]
+    assert kind_minutes(rows) == {"teaching": 3, "exercises": 6}
+    assert kind_minutes([["minutes", "part"], ["0–3", "a"]]) is None
 
 
 def listed_times(text: str) -> dict[str, int]:

@@ -14,6 +14,7 @@ from .. import topics
 from ..allusion import format_span
 from ..data import load_key
 from ..exercises import key_article
+from ..exercises.allusion import research_notes
 from ..metaphor import domain_table
 from ..quotes import reporting_verb_table
 from ..readability import FORMULAS, working
@@ -294,14 +295,23 @@ def allusion_teacher() -> Raw:
         ]
         for e in key["entries"]
     ]
-    research = [
-        card(
-            tag("h3", e["text"]),
-            tag("p", f"Other years inside {e['research_span_label']} are accepted with a source.", cls="note"),
-            bullets(f"{y['year']}: {y['what']}" for y in e["research_years"]),
+    research = []
+    for e in key["entries"]:
+        story_label, years = research_notes(key, e)
+        note = (
+            f"The key lists the years below. Any other year inside {story_label} is accepted with a source; "
+            "the check calls other years off."
         )
-        for e in key["entries"]
-    ]
+        research.append(
+            card(
+                tag("h3", e["text"]),
+                tag("p", note, cls="note"),
+                bullets(
+                    f"{year}: {what}" + (f" The check calls this year off: {off}" if off else "")
+                    for year, what, off in years
+                ),
+            )
+        )
     parts = [
         tag("p", f"The line is in {_sentence_label(article, _opening_line(key, article).index).lower()}."),
         tag("h2", "The references"),

@@ -93,6 +93,19 @@ def _digit_slip(year: int, years) -> bool:
     return False
 
 
+def research_notes(key: dict, entry: dict) -> tuple[str, list[tuple[int, str, str]]]:
+    """What the check accepts for one reference's research years, as the key says it: the span of the
+    story in words, and (year, what happened, why the check calls it off, or "") for each year the key lists.
+
+    >>> key = load_key(KEY_TOPIC)
+    >>> research_notes(key, key["entries"][0])[0].startswith("Lafayette")
+    True
+    """
+    story = key["feedback"]["story_years"][entry["key"]]
+    wrong = {w["year"]: w["what"] for w in key["feedback"]["wrong_years"] if w["key"] == entry["key"]}
+    return story["label"], [(y["year"], y["what"], wrong.get(y["year"], "")) for y in entry["research_years"]]
+
+
 def _judge_year(research: _Research, entry: dict, year: int) -> tuple[str, str]:
     label = entry["text"]
     key = entry["key"]
@@ -255,16 +268,15 @@ def answer_key_markdown() -> str:
         )
     lines += ["", "## Structure of the line", "", key["structure"], "", "## Research exercise: accepted years", ""]
     for e in key["entries"]:
-        story = key["feedback"]["story_years"][e["key"]]
+        story_label, years = research_notes(key, e)
         lines.append(
-            f"**{e['text']}** (other years inside {story['label']} are defensible with a source; the check says "
+            f"**{e['text']}** (other years inside {story_label} are defensible with a source; the check says "
             f"what a year outside it is):"
         )
         lines.append("")
-        wrong = {w["year"]: w for w in key["feedback"]["wrong_years"] if w["key"] == e["key"]}
-        for y in e["research_years"]:
-            off = f" **The check calls this year off:** {_cell(wrong[y['year']]['what'])}" if y["year"] in wrong else ""
-            lines.append(f"- {y['year']}: {_cell(y['what'])}{off}")
+        for year, what, off in years:
+            off = f" **The check calls this year off:** {_cell(off)}" if off else ""
+            lines.append(f"- {year}: {_cell(what)}{off}")
         lines.append("")
     lines += ["## Not allusions", "", "| in the text | offsets | why not |", "| --- | --- | --- |"]
     for n in key["not_allusions"]:

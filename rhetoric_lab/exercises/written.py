@@ -53,7 +53,7 @@ def check_written_answers(answers, title: str = "Your reading", article=None) ->
         judge_written(feedback, question, answer, article)
     if "empty" in feedback.kinds():
         feedback.add("hint", "Use the highlights and tables above as evidence: quote the words you mean.")
-    elif questions:
+    elif questions and set(feedback.verdicts().values()) == {"unchecked"}:  # none refused, none empty
         feedback.add("note", "All answered. Save the profile below: your answers go into it.")
     feedback.add("note", GOOD_ANSWER)
     return feedback

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..text import Article, per_article
+from ..text import Article, paused_gc, per_article
 from .attribution import Attribution, Attributor
 from .frames import Frame, find_frames
 from .indirect import find_paraphrase
@@ -79,14 +79,16 @@ def _resolve_pronouns(people: People, toks: list[Tok], frames: list[Frame], foun
 
 @per_article
 def _analyse(article: Article) -> _Analysis:
-    """The whole analysis, done once per article and shared by every finder."""
-    quotes, warnings = scan(article)
-    toks = tokenize(article, quotes)
-    frames = find_frames(toks)
-    found = Attributor(quotes, toks, frames, article.sentence_at).run(article.text)
-    _resolve_pronouns(People(toks, frames), toks, frames, found)
-    spoken = [q for q, a in zip(quotes, found, strict=True) if a.kind not in ("scare", "mention")]
-    indirect = find_paraphrase(article, masked(article, quotes), spoken, frames)
+    """The whole analysis, done once per article and shared by every finder. It makes many small objects
+    and no reference cycles, so the garbage collector pauses meanwhile (as in ``analyze``)."""
+    with paused_gc():
+        quotes, warnings = scan(article)
+        toks = tokenize(article, quotes)
+        frames = find_frames(toks)
+        found = Attributor(quotes, toks, frames, article.sentence_at).run(article.text)
+        _resolve_pronouns(People(toks, frames), toks, frames, found)
+        spoken = [q for q, a in zip(quotes, found, strict=True) if a.kind not in ("scare", "mention")]
+        indirect = find_paraphrase(article, masked(article, quotes), spoken, frames)
     return _Analysis(article, quotes, warnings, toks, frames, found, indirect)
 
 

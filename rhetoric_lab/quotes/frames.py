@@ -8,6 +8,7 @@ quotation; :mod:`attribution` marks those. Each verb looks at a bounded window o
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .lexicon import verb_forms
@@ -66,6 +67,26 @@ class Frame:
 
 
 def sentence_bounds(toks: list[Tok]) -> dict[int, tuple[int, int]]:
+    """Each sentence -> (its first token, after its last token). Tokens in text order: a bisect per sentence.
+
+    >>> from rhetoric_lab.quotes import finders
+    >>> sentence_bounds(finders._analyse("One two. Three.").toks)
+    {0: (0, 3), 1: (3, 5)}
+    """
+    sentences = [t.sentence for t in toks]
+    if not toks or toks[-1].index != len(toks) - 1 or sentences != sorted(sentences):
+        return _sentence_bounds_of_any(toks)
+    bounds: dict[int, tuple[int, int]] = {}
+    i = 0
+    while i < len(sentences):
+        j = bisect.bisect_right(sentences, sentences[i], i)
+        bounds[sentences[i]] = (i, j)
+        i = j
+    return bounds
+
+
+def _sentence_bounds_of_any(toks: list[Tok]) -> dict[int, tuple[int, int]]:
+    """``sentence_bounds`` for tokens in any order."""
     bounds: dict[int, tuple[int, int]] = {}
     for t in toks:
         first, _ = bounds.get(t.sentence, (t.index, t.index))
@@ -93,16 +114,16 @@ def is_inverted_start(toks: list[Tok], j: int) -> bool:
 
 
 def find_frames(toks: list[Tok]) -> list[Frame]:
+    """Every reporting frame, in text order; only the words that start a verb form are looked at."""
     bounds = sentence_bounds(toks)
     forms = verb_forms()
     frames: list[Frame] = []
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        found = _match(toks, i) if t.kind == "w" else None
+    i = 0  # the first token that may start a verb: a verb's words are never read twice
+    for c in [c for c, t in enumerate(toks) if t.low in forms and t.kind == "w"]:
+        found = _match(toks, c) if c >= i else None
         if not found:
-            i += 1
             continue
+        i, t = c, toks[c]
         parts, row, j = found
         start = bounds[t.sentence][0]
         first_word = i - start <= 3 and all(toks[k].kind == "p" for k in range(start, i))

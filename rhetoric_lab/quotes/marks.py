@@ -9,6 +9,7 @@ the characters: linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..text import Article
@@ -16,9 +17,11 @@ from ..text import Article
 _DOUBLE_OPEN, _DOUBLE_CLOSE = "“„«", "”»"
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘‹", "’›"
 _ALL_MARKS = _DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE + "\"'"
+_A_MARK = re.compile(f"[{re.escape(_ALL_MARKS)}]")  # one character: linear
 _OPEN_CONTEXT = "([{—–-/"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…"
 MASK = "\u0000"
+_NOT_NEWLINES = re.compile(r"[^\n]+")
 
 
 @dataclass
@@ -84,6 +87,15 @@ def _role(text: str, i: int) -> str:
     return "close1" if not n or n.isspace() or n in _CLOSE_CONTEXT else "apostrophe"
 
 
+def mark_positions(text: str, start: int, end: int) -> list[int]:
+    """Where a quotation mark or an apostrophe stands in text[start:end].
+
+    >>> mark_positions("He said “no.” It’s", 0, 18)
+    [8, 12, 16]
+    """
+    return [m.start() for m in _A_MARK.finditer(text, start, end)]
+
+
 def _next_paragraph_opens(text: str, paragraphs, index: int) -> bool:
     if index + 1 >= len(paragraphs):
         return False
@@ -108,8 +120,8 @@ def scan(article: Article) -> tuple[list[Quote], list[dict]]:
         single: tuple[int, int] | None = None  # (position, level)
         continued = False
         skip = -1
-        for i in range(para.start, para.end):
-            if text[i] not in _ALL_MARKS or i <= skip:
+        for i in mark_positions(text, para.start, para.end):
+            if i <= skip:
                 continue
             mark, role = _mark_at(text, i)
             skip = i + len(mark) - 1
@@ -153,14 +165,20 @@ def scan(article: Article) -> tuple[list[Quote], list[dict]]:
 
 
 def masked(article: Article, quotes: list[Quote]) -> str:
-    """The text with the words inside quotation marks hidden, so frames are found outside them."""
-    chars = list(article.text)
-    for q in quotes:
-        if q.level == 1:
-            for i in range(q.start, q.end):
-                if chars[i] != "\n":
-                    chars[i] = MASK
-    return "".join(chars)
+    """The text with the words inside quotation marks hidden, so frames are found outside them.
+
+    >>> text = 'He said “no” twice.'
+    >>> masked(Article(text), scan(Article(text))[0]).replace(MASK, "#")
+    'He said “##” twice.'
+    """
+    text, pieces, pos = article.text, [], 0
+    for q in sorted((q for q in quotes if q.level == 1), key=lambda q: q.start):
+        start = max(q.start, pos)  # in order of their starts: what is before pos is hidden already
+        if start < q.end:
+            pieces += [text[pos:start], _NOT_NEWLINES.sub(lambda m: MASK * len(m.group()), text[start : q.end])]
+            pos = q.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 class OuterQuotes:

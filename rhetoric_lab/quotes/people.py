@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .frames import Frame
 from .lexicon import words
-from .phrases import Speaker, clean_name, is_name_token
+from .phrases import Speaker, clean_name
 from .tokens import Tok
 
 SENTENCES_BACK = 6
@@ -43,20 +43,37 @@ class Mention:
     speaker: bool = False  # the speaker of a reporting verb
 
 
+def _name_tokens(toks: list[Tok]) -> list[Tok]:
+    """The words that ``is_name_token`` accepts, in text order."""
+    w = words()
+    titles, particles = w.titles, w.particles
+    return [
+        t
+        for t in toks
+        if t.kind == "w" and ((t.text[0].isupper() or t.text in titles) and t.text[0].isalpha() or t.low in particles)
+    ]
+
+
 def _name_runs(toks: list[Tok]) -> list[tuple[list[Tok], bool]]:
-    """Runs of capitalised tokens outside quotations, and whether each ends with a possessive ’s."""
+    """Runs of capitalised tokens outside quotations, and whether each ends with a possessive ’s.
+
+    A run ends at a token that is not a name, at a possessive, or where a new sentence starts (the
+    name that starts it then opens the next run, even if it is a possessive).
+    """
     runs: list[tuple[list[Tok], bool]] = []
     run: list[Tok] = []
-    for t in toks:
-        if t.kind == "w" and is_name_token(t) and (not run or run[-1].sentence == t.sentence):
-            run.append(t)
-            if t.possessive:
-                runs.append((run, True))
-                run = []
-            continue
-        if run:
+    for t in _name_tokens(toks):
+        if run and t.index != run[-1].index + 1:
             runs.append((run, False))
-        run = [t] if t.kind == "w" and is_name_token(t) else []
+            run = []
+        if run and run[-1].sentence != t.sentence:
+            runs.append((run, False))
+            run = [t]
+            continue
+        run.append(t)
+        if t.possessive:
+            runs.append((run, True))
+            run = []
     if run:
         runs.append((run, False))
     return runs

@@ -46,44 +46,57 @@ class Tok:
         return _POSSESSIVE.sub("", self.text) if self.possessive else self.text
 
 
-def _keeps_period(word: str, text: str, end: int) -> bool:
-    if end >= len(text) or text[end] != ".":
-        return False
+class _Sentences:
+    """The sentence (and its paragraph) that holds an offset, and where the next sentence starts."""
+
+    def __init__(self, article: Article):
+        self.sentences = article.sentences
+        self.starts = [s.start for s in self.sentences]
+        self.beyond = len(article.text) + 1
+
+    def at(self, offset: int) -> tuple[int, int, int]:
+        """(sentence, paragraph, the next sentence's start) for ``offset``."""
+        s = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        high = self.starts[s + 1] if s + 1 < len(self.starts) else self.beyond
+        return s, self.sentences[s].paragraph, high
+
+
+def _add_words(toks: list[Tok], text: str, a: int, b: int, where: _Sentences) -> None:
+    """Append the words and marks of text[a:b]; a title or abbreviation keeps its full stop ("Mr.")."""
     w = words()
-    return len(word) == 1 or word + "." in w.titles or word.lower() in w.abbreviations
+    titles, abbreviations, append = w.titles, w.abbreviations, toks.append
+    n, kept, high = len(toks), -1, -1  # kept: the full stop that the word before took
+    for m in _TOKEN.finditer(text, a, b):
+        start, end = m.span()
+        if start == kept:
+            continue
+        if start >= high:
+            s, paragraph, high = where.at(start)
+        first, kind = text[start], "p"
+        if first.isalnum():
+            kind = "w"
+            if end < b and text[end] == "." and not first.isdigit():
+                word = text[start:end]
+                if end - start == 1 or word + "." in titles or word.lower() in abbreviations:
+                    kept = end
+                    end += 1
+        piece = text[start:end]
+        append(Tok(n, start, end, piece, piece.lower(), kind, s, paragraph))
+        n += 1
 
 
 def tokenize(article: Article, quotes: list[Quote]) -> list[Tok]:
-    text = article.text
-    starts = [s.start for s in article.sentences]
-    sentences = article.sentences
+    """The tokens of the text: words and marks outside level-1 quotations, one token per quotation."""
+    text, where = article.text, _Sentences(article)
     toks: list[Tok] = []
-
-    def add(start: int, end: int, kind: str, quote: int = -1) -> None:
-        s = max(0, bisect.bisect_right(starts, start) - 1)
-        piece = text[start:end]
-        toks.append(Tok(len(toks), start, end, piece, piece.lower(), kind, s, sentences[s].paragraph, quote))
-
-    def words_between(a: int, b: int) -> None:
-        pos = a
-        while pos < b:
-            m = _TOKEN.search(text, pos, b)
-            if not m:
-                return
-            start, end = m.span()
-            kind = "w" if text[start].isalnum() else "p"
-            if kind == "w" and not text[start].isdigit() and _keeps_period(text[start:end], text, end) and end < b:
-                end += 1
-            add(start, end, kind)
-            pos = end
-
     pos = 0
     for n, q in enumerate(quotes):
         if q.level != 1:
             continue
-        words_between(pos, q.open_at)
-        end = q.close_at + len(q.close_mark)
-        add(q.open_at, end, "q", n)
-        pos = end
-    words_between(pos, len(text))
+        _add_words(toks, text, pos, q.open_at, where)
+        pos = q.close_at + len(q.close_mark)
+        s, paragraph, _ = where.at(q.open_at)
+        piece = text[q.open_at : pos]
+        toks.append(Tok(len(toks), q.open_at, pos, piece, piece.lower(), "q", s, paragraph, n))
+    _add_words(toks, text, pos, len(text), where)
     return toks

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+from itertools import pairwise
 
-from ..text import per_article
+from ..text import paused_gc, per_article
 from .finders import _analyse, _frame_of
 
 VOICE_SPAN_COLUMNS = ["start", "end", "voice", "speaker", "sentence", "paragraph"]
@@ -19,6 +20,69 @@ VOICE_TABLE_COLUMNS = [
     "narration_words",
     "label",
 ]
+
+
+_NARRATION = ("narration", None)
+
+
+def _in_order(spans: list[tuple]) -> bool:
+    """Are the spans in text order, each ending before the next starts?"""
+    return all(a[0] <= a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def _overlapping(spans: list[tuple], i: int, lo: int, hi: int) -> tuple[list[tuple], int]:
+    """The spans from ``i`` on that reach into [lo, hi), and the first that may reach into the next stretch."""
+    while i < len(spans) and spans[i][1] <= lo:
+        i += 1
+    j = i
+    while j < len(spans) and spans[j][0] < hi:
+        j += 1
+    return spans[i:j], i
+
+
+def _voice_runs(lo: int, hi: int, paraphrase: list[tuple], quoted: list[tuple]) -> list[tuple]:
+    """(start, end, (voice, speaker)) runs that cover [lo, hi): a quotation wins over a paraphrase, the rest
+    is narration. Both lists in text order without overlaps; one step per place where a span starts or ends.
+
+    >>> _voice_runs(0, 9, [(2, 9, "Lee")], [(4, 6, "Lee")])[1:]
+    [(2, 4, ('paraphrase', 'Lee')), (4, 6, ('quoted', 'Lee')), (6, 9, ('paraphrase', 'Lee'))]
+    """
+    points = sorted({lo, hi, *(min(max(x, lo), hi) for span in paraphrase + quoted for x in span[:2])})
+    runs: list[tuple] = []
+    i = j = 0
+    for p, q in pairwise(points):
+        while i < len(quoted) and quoted[i][1] <= p:
+            i += 1
+        while j < len(paraphrase) and paraphrase[j][1] <= p:
+            j += 1
+        if i < len(quoted) and quoted[i][0] <= p:
+            label = ("quoted", quoted[i][2])
+        elif j < len(paraphrase) and paraphrase[j][0] <= p:
+            label = ("paraphrase", paraphrase[j][2])
+        else:
+            label = _NARRATION
+        if runs and runs[-1][2] == label:
+            runs[-1] = (runs[-1][0], q, label)
+        else:
+            runs.append((p, q, label))
+    return runs
+
+
+def _voice_runs_by_character(lo: int, hi: int, paraphrase: list[tuple], quoted: list[tuple]) -> list[tuple]:
+    """``_voice_runs`` for spans in any order: a label per character, later spans over earlier ones."""
+    labels = [_NARRATION] * (hi - lo)
+    for spans, voice in ((paraphrase, "paraphrase"), (quoted, "quoted")):
+        for start, end, speaker in spans:
+            for k in range(max(start, lo), min(end, hi)):
+                labels[k - lo] = (voice, speaker)
+    runs, pos = [], 0
+    while pos < len(labels):
+        nxt = pos
+        while nxt < len(labels) and labels[nxt] == labels[pos]:
+            nxt += 1
+        runs.append((lo + pos, lo + nxt, labels[pos]))
+        pos = nxt
+    return runs
 
 
 @per_article
@@ -40,42 +104,25 @@ def find_voices(article_or_text):
         if q.level == 1 and found.kind not in ("scare", "mention")
     ]
     paraphrase = [(r["start"], r["end"], r["speaker"]) for r in a.indirect]
+    runs_of = _voice_runs if _in_order(quoted) and _in_order(paraphrase) else _voice_runs_by_character
     rows = []
-    # both lists are in text order and do not overlap within themselves: walk them with the sentences
-    next_quoted = next_paraphrase = 0
-    for sent in article.sentences:
-        labels: list[tuple[str, str | None]] = [("narration", None)] * (sent.end - sent.start)
-        for spans, voice, pointer in ((paraphrase, "paraphrase", "p"), (quoted, "quoted", "q")):
-            i = next_paraphrase if pointer == "p" else next_quoted
-            while i < len(spans) and spans[i][1] <= sent.start:
-                i += 1
-            j = i
-            while j < len(spans) and spans[j][0] < sent.end:
-                start, end, speaker = spans[j]
-                for k in range(max(start, sent.start), min(end, sent.end)):
-                    labels[k - sent.start] = (voice, speaker)
-                j += 1
-            if pointer == "p":
-                next_paraphrase = i
-            else:
-                next_quoted = i
-        pos = 0
-        while pos < len(labels):
-            nxt = pos
-            while nxt < len(labels) and labels[nxt] == labels[pos]:
-                nxt += 1
-            voice, speaker = labels[pos]
-            rows.append(
-                {
-                    "start": sent.start + pos,
-                    "end": sent.start + nxt,
-                    "voice": voice,
-                    "speaker": speaker,
-                    "sentence": sent.index,
-                    "paragraph": sent.paragraph,
-                }
-            )
-            pos = nxt
+    with paused_gc():  # many small rows, no reference cycles
+        # both lists are in text order and do not overlap within themselves: walk them with the sentences
+        next_quoted = next_paraphrase = 0
+        for sent in article.sentences:
+            mine_p, next_paraphrase = _overlapping(paraphrase, next_paraphrase, sent.start, sent.end)
+            mine_q, next_quoted = _overlapping(quoted, next_quoted, sent.start, sent.end)
+            for start, end, (voice, speaker) in runs_of(sent.start, sent.end, mine_p, mine_q):
+                rows.append(
+                    {
+                        "start": start,
+                        "end": end,
+                        "voice": voice,
+                        "speaker": speaker,
+                        "sentence": sent.index,
+                        "paragraph": sent.paragraph,
+                    }
+                )
     return _frame_of(rows, VOICE_SPAN_COLUMNS, table="voices")
 
 
