@@ -74,9 +74,39 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+def merge_worker_state(state: dict, worker: dict) -> None:
+    """Add what one xdist worker saw to the controller's ``state``.
+
+    Every worker collects every test, so selected and deselected are the same in each; each test runs in
+    one worker, so what ran and what was skipped add up.
+
+    >>> state = {"selected": 0, "deselected": 0, "ran": 0, "skipped": [], "notes": []}
+    >>> merge_worker_state(state, {"selected": 6, "deselected": 0, "ran": 2, "skipped": ["x"], "notes": []})
+    >>> merge_worker_state(state, {"selected": 6, "deselected": 0, "ran": 3, "skipped": [], "notes": ["y"]})
+    >>> state
+    {'selected': 6, 'deselected': 0, 'ran': 5, 'skipped': ['x'], 'notes': ['y']}
+    """
+    for key in ("selected", "deselected"):
+        state[key] = max(state[key], worker[key])
+    state["ran"] += worker["ran"]
+    state["skipped"] += worker["skipped"]
+    state["notes"] += worker["notes"]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """Under pytest-xdist the tests run in workers: the controller, which prints the summary, hears from each."""
+    worker = getattr(node, "workeroutput", {}).get("browser_guard")
+    if worker:
+        merge_worker_state(_state(node.config), worker)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionfinish(session, exitstatus):
     state = _state(session.config)
+    if hasattr(session.config, "workeroutput"):  # an xdist worker: the controller judges and prints
+        session.config.workeroutput["browser_guard"] = state
+        return
     problem = browser_problem(state)
     whole_suite = session.config.args_source == pytest.Config.ArgsSource.TESTPATHS
     if problem and under_ci() and (whole_suite or state["skipped"]) and session.exitstatus == 0:

@@ -72,6 +72,7 @@ from browser_guard import (  # noqa: E402,F401 (pytest finds hooks by name in co
     pytest_runtest_makereport,
     pytest_sessionfinish,
     pytest_terminal_summary,
+    pytest_testnodedown,
 )
 
 # The slowest files start first, so that the xdist workers finish together.

@@ -89,3 +89,12 @@ def test_notebook(browser):
     result = inner.runpytest_subprocess()
     assert result.ret == 0
     result.stdout.fnmatch_lines(["*browser test note: no handouts yet*", "*browser test: 1 ran*"])
+
+
+@pytest.mark.parametrize("how", [(), ("-m", "not browser")], ids=["skipped", "deselected"])
+def test_with_xdist_workers_the_controller_still_reports_and_fails_under_ci(inner, monkeypatch, how):
+    """`python3 run.py test` runs the tests in xdist workers; the controller prints the line and sets the code."""
+    monkeypatch.setenv("CI", "true")
+    result = inner.runpytest_subprocess("-p", "xdist", "-n", "2", *how)
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["*BROWSER TEST*", "*CI=true: a browser test that does not run fails*"])
