@@ -126,6 +126,7 @@ class MemorySampler(threading.Thread):
     def __init__(self, pid: int):
         super().__init__(daemon=True)
         self.pid, self.peak, self.peak_processes, self.stopping = pid, 0, 0, threading.Event()
+        self.most_processes = 0  # the most processes seen at once (the peak of memory may come with fewer)
         self.seen: dict = {}  # every process met, to stop any that outlive the hub
 
     def run(self) -> None:
@@ -145,6 +146,7 @@ class MemorySampler(threading.Thread):
                     count += 1
                 except psutil.Error:
                     pass
+            self.most_processes = max(self.most_processes, count)
             if total > self.peak:
                 self.peak, self.peak_processes = total, count
 
@@ -370,6 +372,7 @@ def inside(students: int, state: Path, transport: str) -> dict:
         "failures": failures,
         "peak_memory_mib": round(memory.peak / 2**20),
         "processes_at_peak": memory.peak_processes,
+        "most_processes": memory.most_processes,
         "environment_writable_by_a_student": any(s.probe.get("environment_writable") for s in class_),
         "internet_reachable_by_a_student": any(s.probe.get("internet") for s in class_),
         "students_who_checked_both": sum(1 for s in class_ if s.probe),

@@ -46,8 +46,10 @@ def keep_columns(table, columns, decimals: int | None = None):
     _check_columns(table, columns)
     kept = table[columns].copy()
     if decimals is not None:
-        if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
-            raise RhetoricLabError(f"decimals= must be a whole number such as 1 or 2, not {decimals!r}.")
+        if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 15:
+            huge = isinstance(decimals, int) and abs(decimals) > 10**6  # too long even to print
+            shown = "a number that large" if huge else repr(decimals)[:40]
+            raise RhetoricLabError(f"decimals= must be a whole number from 0 to 15, such as 1 or 2, not {shown}.")
         kept = kept.round(decimals)
     return kept
 

@@ -54,7 +54,8 @@ def test_two_students_run_notebook_01_on_a_local_jupyterhub():
     assert result["students_who_checked_both"] == 2
     assert result["environment_writable_by_a_student"] is False
     assert result["internet_reachable_by_a_student"] is False
-    assert result["processes_at_peak"] >= 2 + 2 * 2  # hub, proxy, and a server and a kernel per student
+    # hub, proxy, and a server and a kernel per student, all at once (memory may peak a moment before)
+    assert result["most_processes"] >= 2 + 2 * 2
     assert result["peak_memory_mib"] > 100
 
 

@@ -41,6 +41,8 @@ def test_keep_columns_on_a_finders_table(seed):
         (lambda t: rl.keep_columns("not a table", ["grade"]), "Expected a table"),
         (lambda t: rl.keep_columns(t, ["grade"], decimals="2"), "decimals= must be a whole number"),
         (lambda t: rl.keep_columns(t, ["grade"], decimals=-1), "decimals= must be a whole number"),
+        (lambda t: rl.keep_columns(t, ["grade"], decimals=10**400), "decimals= must be a whole number"),
+        (lambda t: rl.keep_columns(t, ["grade"], decimals=10**5000), "not a number that large"),
         (lambda t: rl.cell(t, "nope"), "no column 'nope'"),
         (lambda t: rl.cell(t, "grade", row=2), "row= must be a row number from 0 to 1"),
         (lambda t: rl.cell(t.iloc[0:0], "grade"), "The table is empty"),
