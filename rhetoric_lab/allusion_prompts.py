@@ -233,15 +233,24 @@ def _is_junk(piece: str, after: str, own: set[str]) -> bool:
     return last in own
 
 
+#: The longest end of a name (in words) that counts as a later surname: "Le Drian" is two, and a run of
+#: capitals longer than this is a headline, not a name (and its every end would cost time squared).
+_SURNAME_WORDS = 6
+
+
 def _later_surnames(names) -> set[str]:
     """Shorter names that repeat the end of a longer name met before ("Ruth Abernathy" ... "Abernathy",
-    "Jean-Yves Le Drian" ... "Le Drian")."""
+    "Jean-Yves Le Drian" ... "Le Drian").
+
+    >>> sorted(_later_surnames(["Ruth Abernathy", "Abernathy", "Jean-Yves Le Drian", "Le Drian", "Drian Le"]))
+    ['Abernathy', 'Le Drian']
+    """
     seen, repeats = set(), set()
     for name in names:
         words = name.split()
         if name in seen:
             repeats.add(name)
-        seen.update(" ".join(words[i:]) for i in range(1, len(words)))
+        seen.update(" ".join(words[i:]) for i in range(max(1, len(words) - _SURNAME_WORDS), len(words)))
     return repeats
 
 

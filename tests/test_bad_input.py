@@ -333,6 +333,8 @@ def test_runs_of_stops_finish():
 @pytest.mark.timeout(300)
 def test_the_speaker_run_finishes():
     rl.find_quotations("A " * 16_000 + "x said.")  # issue 15: 10 s at this size with the quadratic speaker pattern
+    # The research prompts once joined every end of a name run: 40,000 capitals took minutes and gigabytes.
+    assert "<!DOCTYPE html>" in rl.profile_document("A " * 40_000 + "x said.")
 
 
 @pytest.mark.slow
