@@ -93,6 +93,10 @@ def judge_written(feedback: Feedback, question: str, answer, article: Article | 
         feedback.add("unchecked", f"{question}: {text}{short}", about=about)
 
 
+#: The most phrases check_answer_form looks at one by one (each is compared with the whole article).
+MAX_PRACTICE_PHRASES = 50
+
+
 def check_answer_form(answer, article=None) -> Feedback:
     """How Python reads your answer: a list of phrases, one piece of text, or a dictionary of labels.
 
@@ -116,7 +120,7 @@ def check_answer_form(answer, article=None) -> Feedback:
         feedback.add(
             "wrong kind",
             "Curly brackets without colons make a set, not a dictionary. Write each entry as key: value, for "
-            'example {0: "reporter", 1: "Carter"}.',
+            'example {0: "narration", 1: "direct"}.',
             about="*",
         )
         return feedback
@@ -138,6 +142,14 @@ def check_answer_form(answer, article=None) -> Feedback:
             "wrong kind",
             f"{answer!r} is a {type(answer).__name__}, not a list of phrases. Write phrases in quotation marks, "
             'inside square brackets, with commas between them: ["coalition", "safe haven"].',
+            about="*",
+        )
+        return feedback
+    if len(phrases) > MAX_PRACTICE_PHRASES:
+        feedback.add(
+            "refused",
+            f"That is {len(phrases)} phrases: this practice looks at a short list. Keep the phrases you mean "
+            f"(at most {MAX_PRACTICE_PHRASES}) and run the cell again.",
             about="*",
         )
         return feedback
@@ -177,7 +189,7 @@ def _phrase(phrase: str, article: Article, feedback: Feedback) -> None:
 def _dictionary(answer: dict, feedback: Feedback) -> None:
     feedback.add("note", f"A dictionary with {len(answer)} entr{'y' if len(answer) == 1 else 'ies'}.")
     if not answer:
-        feedback.add("empty", 'It is empty: write entries such as {0: "reporter"}.', about="*")
+        feedback.add("empty", 'It is empty: write entries such as {0: "narration"}.', about="*")
     for key, value in answer.items():
         about = str(key)
         if isinstance(key, str) and unquote(key).isdigit():
@@ -189,7 +201,7 @@ def _dictionary(answer: dict, feedback: Feedback) -> None:
             )
         elif not isinstance(value, str):
             feedback.add(
-                "wrong kind", f'{key!r} → {value!r}: a label goes in quotation marks, like "reporter".', about=about
+                "wrong kind", f'{key!r} → {value!r}: a label goes in quotation marks, like "narration".', about=about
             )
         elif is_blank(value):
             feedback.add("empty", f"{key!r} → no label yet.", about=about)
