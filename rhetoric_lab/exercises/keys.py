@@ -9,6 +9,8 @@ spellings are data in the keys, never in code.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from ..data import load_key
@@ -162,7 +164,14 @@ def key_article(topic: str):
     >>> len(key_article("quotes").sentences)
     12
     """
-    return load_article(load_key(topic)["article"].removesuffix(".txt"))
+    return _article_named(load_key(topic)["article"].removesuffix(".txt"))
+
+
+@lru_cache(maxsize=8)
+def _article_named(name: str):
+    """One Article per seed file, shared by every check: the finders' results are kept on it, so a
+    check does not run them again (a finder hands out copies, so no check can change them)."""
+    return load_article(name)
 
 
 def markdown_cell(value) -> str:
