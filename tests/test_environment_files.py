@@ -24,7 +24,7 @@ import pytest
 import yaml
 from conftest import ROOT
 from delivery_support import load_run_py
-from packaging.requirements import Requirement
+from packaging.requirements import InvalidRequirement, Requirement
 
 
 def canonical(name: str) -> str:
@@ -32,15 +32,28 @@ def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def pip_pins(text: str) -> dict[str, str]:
-    """{name: version} of a requirements file in which every line is `name==version`."""
+def pip_pins(text: str, python: str | None = None) -> dict[str, str]:
+    """{name: version} of a requirements file in which every line is `name==version`, perhaps with a marker
+    (`; python_version < "3.11"`): a line whose marker does not hold for ``python`` ("3.11"; default: the
+    Python running the tests) is left out."""
+    python = python or f"{sys.version_info[0]}.{sys.version_info[1]}"
     pins = {}
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
         if line:
-            match = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9_.-]*)==([A-Za-z0-9_.+!-]+)", line)
-            assert match, f"'{line}' is not one package pinned with =="
-            pins[canonical(match.group(1))] = match.group(2)
+            try:
+                requirement = Requirement(line)
+            except InvalidRequirement:
+                requirement = None
+            specs = list(requirement.specifier) if requirement else []
+            exact = len(specs) == 1 and specs[0].operator == "==" and not requirement.extras and not requirement.url
+            assert exact, f"'{line}' is not one package pinned with =="
+            marker = requirement.marker
+            if marker is None or marker.evaluate({"python_version": python, "python_full_version": f"{python}.0"}):
+                assert canonical(requirement.name) not in pins, (
+                    f"'{requirement.name}' is pinned twice for Python {python}"
+                )
+                pins[canonical(requirement.name)] = specs[0].version
     return pins
 
 
@@ -62,12 +75,13 @@ def environment_problems(environment: str, requirements: str) -> list[str]:
         problems.append("there should be exactly one pip: section")
     else:
         try:
-            listed = pip_pins("\n".join(pip_sections[0]))
+            version = re.search(r"3\.\d+", python[0]).group() if python else None
+            listed = pip_pins("\n".join(pip_sections[0]), version)
         except AssertionError as err:
             problems.append(f"pip: section: {err}")
         else:
-            if listed != pip_pins(requirements):
-                wanted, got = pip_pins(requirements).items(), listed.items()
+            if listed != pip_pins(requirements, version):
+                wanted, got = pip_pins(requirements, version).items(), listed.items()
                 problems.append(f"pip: section differs from requirements.txt: {sorted(set(wanted) ^ set(got))}")
     return problems
 
@@ -79,6 +93,16 @@ def test_environment_installs_exactly_the_pins_of_requirements_txt():
         pip_pins(requirements)
     )
     assert environment_problems(environment, requirements) == []
+
+
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-dev.txt"])
+def test_every_supported_python_gets_one_pin_of_every_package(name):
+    """Python 3.10 gets older releases of the packages whose newest need 3.11 (lines with a marker)."""
+    text = (ROOT / name).read_text(encoding="utf-8")
+    by_version = {v: pip_pins(text, v) for v in ("3.10", "3.11", "3.12", "3.13")}
+    assert all(set(pins) == set(by_version["3.11"]) for pins in by_version.values())
+    if name == "requirements.txt":
+        assert by_version["3.10"]["pandas"].startswith("2.") and by_version["3.11"]["pandas"].startswith("3.")
 
 
 @pytest.mark.parametrize(

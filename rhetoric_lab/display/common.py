@@ -193,9 +193,20 @@ def new_figure(width: float = 7, height: float = 3.5):
     return Figure(figsize=(width, height), layout="constrained")
 
 
+#: What an empty text cell of a table shows.
+EMPTY_CELL = "—"
+
 #: Table cells wrap instead of being cut or widening the page (a scrolling table is hard to use
 #: with a keyboard); text reads from the left.
 _CELL_STYLE = "white-space:normal;overflow-wrap:break-word;text-align:left;vertical-align:top"
+
+
+def _dash_for_empty(column):
+    """An empty cell of a text column as "—", whatever pandas would call it (None, NaN, <NA>: it differs by
+    version); numbers keep pandas' own display."""
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        return column
+    return column.astype(object).where(column.notna(), EMPTY_CELL)
 
 
 def frame_html(frame) -> str:
@@ -208,8 +219,12 @@ def frame_html(frame) -> str:
     >>> html = frame_html(pd.DataFrame({"text": ["line one\\nline two " * 4]}))
     >>> "\\\\n" in html, "..." in html, "<th></th>" in html
     (False, False, False)
+    >>> ">—</td>" in frame_html(pd.DataFrame({"speaker": ["Carter", None]}))
+    True
     """
     shown = frame.map(lambda v: re.sub(r"\s*\n\s*", " ", v) if isinstance(v, str) else v)
+    if len(shown) and len(shown.columns):
+        shown = shown.apply(_dash_for_empty)
     with pd.option_context("display.max_colwidth", None):
         text = shown._repr_html_() or shown.to_html()
     head, sep, rest = text.partition("</thead>")
