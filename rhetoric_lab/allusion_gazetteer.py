@@ -108,7 +108,7 @@ class _Entry:
     # Compiled only when a text holds one of the entry's anchors (see ``_spans``): most never are.
     @cached_property
     def pattern(self) -> re.Pattern:
-        return re.compile(r"(?<!\w)(?:" + self.patterns + r")(?!\w)")
+        return re.compile(_USED_AS["patterns"].format(self.patterns))
 
     @cached_property
     def body(self) -> re.Pattern:
@@ -117,7 +117,7 @@ class _Entry:
 
     @cached_property
     def not_before(self) -> re.Pattern | None:
-        return re.compile("(?:" + self.not_before_text + ")$") if self.not_before_text else None
+        return re.compile(_USED_AS["not_before"].format(self.not_before_text)) if self.not_before_text else None
 
     @cached_property
     def not_after(self) -> re.Pattern | None:
@@ -189,13 +189,38 @@ def gazetteer_problems(rows=None, quick: bool = False) -> list[str]:
         for column in ("patterns", "not_before", "not_after"):
             if row.get(column):
                 try:
-                    # quick: only read the pattern (what a loaded gazetteer does, for a quick start)
-                    (_sre_parse.parse if quick else re.compile)(_expand(row[column]))
+                    # as the finder uses it; quick: only read it (a loaded gazetteer does, for a quick start)
+                    used = _USED_AS[column].format(_expand(row[column]))
+                    if quick:
+                        _check_look_behinds(_sre_parse.parse(used))
+                    else:
+                        re.compile(used)
                 except re.error as err:
                     problems.append(f"{where}: {column} does not compile ({err})")
                 if _nested_quantifier(row[column]):
                     problems.append(f"{where}: {column} repeats a group that repeats (such as (a+)+): it can be slow")
     return problems
+
+
+# How each column's pattern is used (see _Entry): what gazetteer_problems checks.
+_USED_AS = {"patterns": r"(?<!\w)(?:{})(?!\w)", "not_before": "(?:{})$", "not_after": "{}"}
+
+
+def _check_look_behinds(items) -> None:
+    """Raise re.error for a look-behind of varying width, which only compiling would otherwise find."""
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            low, high = av[1].getwidth()
+            if av[0] == -1 and low != high:
+                raise re.error("look-behind requires fixed-width pattern")
+            _check_look_behinds(av[1])
+        elif op is _sre.SUBPATTERN:
+            _check_look_behinds(av[-1])
+        elif op in _REPEATS:
+            _check_look_behinds(av[2])
+        elif op is _sre.BRANCH:
+            for alternative in av[1]:
+                _check_look_behinds(alternative)
 
 
 def _unbounded_at(pattern: str, i: int) -> int:

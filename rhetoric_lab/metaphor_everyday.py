@@ -249,12 +249,9 @@ def _as_prev(prev: str | None) -> str | None:
 def _tag_one(word: str, prev: str | None, nxt: str | None, prev_pos: str | None):
     """(lower-case form, possible parts of speech, what the next word takes as ``prev_pos``) of one word.
 
-    Most words are open-class, and only the kind of word before them matters: those are worked out once
-    per (word, kind of word before, part of speech before)."""
-    lower = _lower(word)
-    if lower in _NEXT_MATTERS or lower in _CLOSED or is_clitic(lower):
-        return _tag_in_context(word, prev, nxt, prev_pos)
-    return _tag_in_context(word, _as_prev(prev), None, prev_pos)
+    The rules read only the kind of word before (see :func:`_as_prev`), and the next word only for "to",
+    "that" and particles: so each word is worked out once per context the rules can tell apart."""
+    return _tag_in_context(word, _as_prev(prev), nxt if _lower(word) in _NEXT_MATTERS else None, prev_pos)
 
 
 @lru_cache(maxsize=200_000)

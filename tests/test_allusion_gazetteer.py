@@ -3,6 +3,7 @@
 import pytest
 
 from rhetoric_lab import allusion as al
+from rhetoric_lab.data import read_table
 
 NOT_ALLUSIONS = [
     "An exodus of workers left the plant.",
@@ -80,3 +81,17 @@ def test_categories_follow_the_header():
 def test_validator_rejects_a_repeated_repeating_group():
     row = {"key": "slow", "patterns": r"(?:Waterloo\s+)+", "start_year": "1", "end_year": "2"}
     assert any("repeats a group" in p for p in al.gazetteer_problems([row]))
+
+
+@pytest.mark.parametrize("quick", [True, False])
+@pytest.mark.parametrize(
+    "pattern, says",
+    [("(?<=General +)Zorblax", "look-behind requires fixed-width"), ("(?i)Zorblax", "global flags not at the start")],
+)
+def test_a_row_that_would_fail_when_used_is_caught_on_loading(quick, pattern, says):
+    """A teacher's new row is checked as the finder uses it (wrapped), also in the quick check done on loading,
+    so a bad row is explained at once instead of failing later on the texts that hold its name."""
+    rows = list(read_table("gazetteer.csv"))
+    bad = {**rows[0], "key": "zorblax", "patterns": pattern}
+    problems = al.gazetteer_problems([*rows, bad], quick=quick)
+    assert len(problems) == 1 and "zorblax" in problems[0] and says in problems[0], problems

@@ -124,6 +124,15 @@ def check_answer_form(answer, article=None) -> Feedback:
             about="*",
         )
         return feedback
+    size = _answer_size(answer)
+    if size > MAX_PRACTICE_PHRASES:  # refused before anything is listed: a pasted text would fill the page
+        feedback.add(
+            "refused",
+            f"That is {size} phrases: this practice looks at a short list. Keep the phrases you mean "
+            f"(at most {MAX_PRACTICE_PHRASES}) and run the cell again.",
+            about="*",
+        )
+        return feedback
     if isinstance(answer, str):
         phrases = as_answer_list(answer)
         feedback.add(
@@ -145,19 +154,18 @@ def check_answer_form(answer, article=None) -> Feedback:
             about="*",
         )
         return feedback
-    if len(phrases) > MAX_PRACTICE_PHRASES:
-        feedback.add(
-            "refused",
-            f"That is {len(phrases)} phrases: this practice looks at a short list. Keep the phrases you mean "
-            f"(at most {MAX_PRACTICE_PHRASES}) and run the cell again.",
-            about="*",
-        )
-        return feedback
     for phrase in phrases:
         _phrase(phrase, article, feedback)
     if not phrases:
         feedback.add("empty", 'The list is empty: write phrases in quotation marks, e.g. ["coalition"].', about="*")
     return feedback
+
+
+def _answer_size(answer) -> int:
+    """How many phrases an answer holds: items of a list, or pieces of a string split at commas and lines."""
+    if isinstance(answer, str):
+        return len(as_answer_list(answer))
+    return len(answer) if isinstance(answer, (list, tuple)) else 0
 
 
 def _count(phrases: list[str]) -> str:
