@@ -288,9 +288,9 @@ def _entries() -> tuple[_Entry, ...]:
 def gazetteer_table():
     """The gazetteer as a DataFrame: one row per reference, years as numbers.
 
-    >>> table = gazetteer_table()
-    >>> table.set_index("key").loc["pershing", ["start_year", "end_year"]].tolist()
-    [1860, 1948]
+    >>> row = gazetteer_table().set_index("key").loc["pershing"]
+    >>> int(row["start_year"]), int(row["end_year"])
+    (1860, 1948)
     """
     table = pd.DataFrame(list(read_table("gazetteer.csv")))
     table["start_year"] = table["start_year"].astype(int)
