@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -191,11 +192,13 @@ def gazetteer_problems(rows=None, quick: bool = False) -> list[str]:
                 try:
                     # as the finder uses it; quick: only read it (a loaded gazetteer does, for a quick start)
                     used = _USED_AS[column].format(_expand(row[column]))
-                    if quick:
-                        _check_look_behinds(_sre_parse.parse(used))
-                    else:
-                        re.compile(used)
-                except re.error as err:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("error", DeprecationWarning)  # Python 3.10 only warns of "(?i)" inside
+                        if quick:
+                            _check_look_behinds(_sre_parse.parse(used))
+                        else:
+                            re.compile(used)
+                except (re.error, DeprecationWarning) as err:
                     problems.append(f"{where}: {column} does not compile ({err})")
                 if _nested_quantifier(row[column]):
                     problems.append(f"{where}: {column} repeats a group that repeats (such as (a+)+): it can be slow")

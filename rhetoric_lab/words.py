@@ -42,7 +42,7 @@ def frequency_table(article_or_text, skip_common: bool = True, top: int | None =
     words = [_headword(w.text) for w in article.words]
     counts = Counter(w for w in words if w not in common and any(c.isalpha() for c in w))
     rows = counts.most_common(top)
-    frame = pd.DataFrame(rows, columns=["word", "count"])
+    frame = pd.DataFrame(rows, columns=["word", "count"]).astype({"count": int})  # numbers even when empty
     frame["share"] = (frame["count"] / max(len(words), 1)).round(3)
     return frame
 

@@ -86,7 +86,7 @@ def test_validator_rejects_a_repeated_repeating_group():
 @pytest.mark.parametrize("quick", [True, False])
 @pytest.mark.parametrize(
     "pattern, says",
-    [("(?<=General +)Zorblax", "look-behind requires fixed-width"), ("(?i)Zorblax", "global flags not at the start")],
+    [("(?<=General +)Zorblax", "look-behind requires fixed-width"), ("(?i)Zorblax", "lags not at the start")],
 )
 def test_a_row_that_would_fail_when_used_is_caught_on_loading(quick, pattern, says):
     """A teacher's new row is checked as the finder uses it (wrapped), also in the quick check done on loading,
