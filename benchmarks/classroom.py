@@ -373,6 +373,7 @@ def inside(students: int, state: Path, transport: str) -> dict:
         "peak_memory_mib": round(memory.peak / 2**20),
         "processes_at_peak": memory.peak_processes,
         "most_processes": memory.most_processes,
+        "processes_seen": len(memory.seen),
         "environment_writable_by_a_student": any(s.probe.get("environment_writable") for s in class_),
         "internet_reachable_by_a_student": any(s.probe.get("internet") for s in class_),
         "students_who_checked_both": sum(1 for s in class_ if s.probe),
