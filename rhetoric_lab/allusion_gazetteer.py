@@ -550,7 +550,7 @@ def _longest_run(anchor: str) -> str:
     return max(_ALNUM_RUN.findall(anchor), key=len, default="")
 
 
-def searchable(text: str) -> list[tuple[_Entry, list[int] | None]]:
+def searchable(text: str, entries=None) -> list[tuple[_Entry, list[int] | None]]:
     """The gazetteer entries that may match in ``text``, each with where its anchors start (None: search it all).
 
     An entry none of whose anchors is in the text cannot match, and is left out. The quick first test
@@ -564,7 +564,7 @@ def searchable(text: str) -> list[tuple[_Entry, list[int] | None]]:
     same_places = len(folded) == len(text)  # fold() keeps every character in its place (nearly always)
     words = "\n".join(set(_ALNUM_RUN.findall(folded)))
     found = []
-    for entry in _entries():
+    for entry in _entries() if entries is None else entries:
         if entry.anchors is None:
             found.append((entry, None))
         elif any(_longest_run(a) in words and a in folded for a in entry.anchors):
