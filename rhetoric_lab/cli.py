@@ -15,6 +15,7 @@ command stops quietly.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -27,6 +28,8 @@ from .errors import RhetoricLabError
 from .files import os_error_message, shown
 from .offline import prepare_nltk_cmudict
 from .text import load_article
+
+_OUTPUT_ADVICE = "Nothing was lost: send the output somewhere with room (for example: > result.json on another disk)."
 
 #: How many warnings ``--format text`` prints before it counts the rest.
 SHOWN_WARNINGS = 5
@@ -98,14 +101,35 @@ def _run(args) -> str:
     if args.command == "prepare":
         return f"Offline data ready in {shown(prepare_nltk_cmudict())}"
     if args.command == "report":
-        path = save_profile(
-            load_article(args.file), args.output, force=args.force, speech_year=args.year, make_folders=False
-        )
+        article = load_article(args.file)
+        _not_the_input(args.file, args.output)
+        path = save_profile(article, args.output, force=args.force, speech_year=args.year, make_folders=False)
         return f"Saved the profile to {shown(path)}"
     result = analyze(load_article(args.file), only=args.only, compare_textstat=args.compare_textstat)
     if args.format == "json":
         return json.dumps(result, ensure_ascii=False, indent=2)
     return "\n".join(summary_lines(result))
+
+
+def _not_the_input(source: str, output: str) -> None:
+    """Refuse to save the profile over the text it describes (``report speech.txt -o speech.txt --force``)."""
+    try:
+        same = os.path.samefile(source, output)
+    except (OSError, ValueError):
+        return  # the output does not exist yet (or cannot be looked at: saving will say why)
+    if same:
+        raise RhetoricLabError(
+            f"'{shown(output)}' is the text you asked to read: saving the profile there would replace your text "
+            "with HTML, even with --force. Give the profile another name, such as profile.html."
+        )
+
+
+def _print(output: str) -> None:
+    """Print ``output``; a closed standard output (``>&-``) is an OSError like any other."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, "standard output is closed")
+    print(output)
+    sys.stdout.flush()
 
 
 def _stdout_gone() -> None:
@@ -129,17 +153,21 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     try:
         output = _run(args)
-        print(output)
-        sys.stdout.flush()
-        return 0
-    except BrokenPipeError:
-        _stdout_gone()
-        return 0
     except RhetoricLabError as err:
         message = str(err)
     except OSError as err:
-        message = os_error_message(err, getattr(err, "filename", None) or args.file)
+        message = os_error_message(err, getattr(err, "filename", None) or getattr(args, "file", "the file"))
     except UnicodeError as err:
         message = f"A file name or a text could not be read or written as UTF-8 ({err.reason}). Rename the file."
-    print(f"rhetoric-lab: {message}", file=sys.stderr)
+    else:
+        try:
+            _print(output)
+            return 0
+        except BrokenPipeError:
+            _stdout_gone()
+            return 0
+        except OSError as err:  # a full disk behind "> out.json", a closed standard output
+            message = f"Could not write the output: {err.strerror or err}. {_OUTPUT_ADVICE}"
+    if sys.stderr is not None:
+        print(f"rhetoric-lab: {message}", file=sys.stderr)
     return 2

@@ -45,7 +45,10 @@ def shown(path) -> str:
     'aa… (300 characters)'
     """
     text = os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path)
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    try:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte ("\ud800"): shown as \ud800
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= 160 else f"{text[:120]}… ({len(text)} characters)"
 
 
@@ -64,6 +67,13 @@ def as_path(path, what: str = "path") -> Path:
         )
     if "\x00" in os.fspath(path):
         raise RhetoricLabError(f"`{what}` holds a null character, which no file name can have. Check the name.")
+    try:
+        os.fsencode(path)
+    except UnicodeError:  # a lone surrogate such as "\ud800": no file name on disk can hold it
+        raise RhetoricLabError(
+            f"`{what}` holds a character that no file name can have (a broken emoji or accent). "
+            f"Type the name again: {shown(path)}"
+        ) from None
     return Path(path)
 
 
@@ -204,6 +214,7 @@ def check_target(path, force: bool = False, make_folders: bool = False) -> Path:
     ...
     rhetoric_lab.errors.OutputExistsError: '/' is a folder. Give a file name, for example '/profile.html'.
     """
+    as_typed = os.fsdecode(path) if isinstance(path, (str, bytes)) else ""
     path = as_path(path)
     try:
         info = os.lstat(path)
@@ -211,11 +222,18 @@ def check_target(path, force: bool = False, make_folders: bool = False) -> Path:
         info = None
     except OSError as err:
         raise RhetoricLabError(os_error_message(err, path, "save")) from None
+    if as_typed.endswith(("/", os.sep)) and (info is None or not stat.S_ISDIR(info.st_mode)):
+        raise OutputExistsError(  # Path("new/") is Path("new"): the file would take the folder's name
+            f"'{shown(as_typed)}' ends with '/', so it names a folder, not a file. Give a file name, "
+            f"for example '{shown(path / 'profile.html')}'."
+        )
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
             raise OutputExistsError(
                 f"'{shown(path)}' is a folder. Give a file name, for example '{shown(path / 'profile.html')}'."
             )
+        if stat.S_ISLNK(info.st_mode):
+            _check_link_target(path)
         if stat.S_ISLNK(info.st_mode) and not force:
             raise OutputExistsError(
                 f"'{shown(path)}' is a link (to '{shown(os.readlink(path))}'). Saving would replace the link "
@@ -250,6 +268,32 @@ def check_target(path, force: bool = False, make_folders: bool = False) -> Path:
     if not stat.S_ISDIR(folder_info.st_mode):
         raise RhetoricLabError(f"'{shown(folder)}' is a file, not a folder, so nothing can be saved inside it.")
     return path
+
+
+#: Folders whose links are the system's streams and devices (/dev/stdout -> /proc/self/fd/1), never files.
+_SYSTEM_FOLDERS = ("/dev/", "/proc/", "/sys/")
+
+
+def _check_link_target(link: Path) -> None:
+    """A link to a folder, a pipe, a device or a stream of the running program (``/dev/stdout``, which points
+    into ``/proc``) is never replaced, ``force`` or not: it stands for something other than a file, and
+    replacing it would break it for every program (as root, ``-o /dev/stdout --force`` would)."""
+    target = os.readlink(link)
+    if target.startswith(_SYSTEM_FOLDERS) or str(link.absolute()).startswith(_SYSTEM_FOLDERS):
+        raise OutputExistsError(
+            f"'{shown(link)}' is a link to '{shown(target)}', a stream or a device of the system, not a file: "
+            "Rhetoric Lab saves only to ordinary files, and never replaces such a link. Give a file name, "
+            "such as profile.html."
+        )
+    try:
+        info = os.stat(link)
+    except OSError:
+        return  # a dangling link (or a loop): nothing but the link itself is there to replace
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputExistsError(
+            f"'{shown(link)}' is a link to {_kind(info.st_mode)} ('{shown(os.readlink(link))}'), not to a file: "
+            "Rhetoric Lab saves only to ordinary files, and never replaces such a link. Give a file name."
+        )
 
 
 def _new_file_mode(existing: Path) -> int:

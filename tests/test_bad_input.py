@@ -353,3 +353,100 @@ def test_the_scaling_benchmark_calls_every_public_function():
     import scaling  # noqa: PLC0415 (benchmarks/ is not a package)
 
     assert sorted(set(scaling.names()) - set(scaling.CALLS)) == []
+
+
+# ---------------------------------------------------------------------------------------- second audit
+# Cases found by a second "try to break it" pass over issue 15's promises, on inputs the first pass had not tried.
+
+
+@pytest.mark.parametrize("kind", ["stream", "device", "folder", "pipe"])
+def test_force_never_replaces_a_link_to_a_stream_a_device_a_folder_or_a_pipe(tmp_path, kind):
+    # As root, `report FILE -o /dev/stdout --force` replaced the system's /dev/stdout link with a file.
+    targets = {"stream": "/proc/self/fd/1", "device": "/dev/null", "folder": str(tmp_path), "pipe": tmp_path / "fifo"}
+    if kind == "pipe":
+        os.mkfifo(targets["pipe"])
+    link = tmp_path / "out.html"
+    link.symlink_to(targets[kind])
+    for force in (False, True):
+        with pytest.raises(OutputExistsError, match="never replaces such a link"):
+            rl.save_profile("A cancer spreads.", link, force=force)
+    assert link.is_symlink() and os.readlink(link) == str(targets[kind])
+
+
+def test_a_name_ending_with_a_slash_is_a_folder_not_a_file(tmp_path):
+    # Path("new/") is Path("new"): the profile was saved as a file called "new".
+    with pytest.raises(OutputExistsError, match="ends with '/', so it names a folder"):
+        rl.save_profile("A cancer spreads.", f"{tmp_path}/new/")
+    assert list(tmp_path.iterdir()) == []
+    assert rl.save_profile("A cancer spreads.", tmp_path / "new.html").exists()  # a Path never ends with "/"
+
+
+def test_a_name_with_a_lone_surrogate_is_a_message(tmp_path):
+    name = str(tmp_path / "broken\ud800.txt")
+    with pytest.raises(RhetoricLabError, match="a character that no file name can have.*broken\\\\ud800"):
+        rl.load_article(name)
+    with pytest.raises(RhetoricLabError, match="a character that no file name can have"):
+        rl.save_profile("A cancer spreads.", name)
+
+
+def test_report_never_saves_over_its_own_input(tmp_path):
+    path = tmp_path / "speech.txt"
+    path.write_text("A cancer spreads, Mills said.", encoding="utf-8")
+    link = tmp_path / "same.txt"
+    link.symlink_to(path)
+    for output in (path, link):
+        result = run_cli("report", path, "-o", output, "--force")
+        assert result.returncode == 2 and "is the text you asked to read" in result.stderr
+    assert path.read_text(encoding="utf-8") == "A cancer spreads, Mills said."
+
+
+@pytest.mark.parametrize(
+    "args", [["analyze", "carter-paris-speech-report"], ["analyze", "carter-paris-speech-report", "--format", "text"]]
+)
+@pytest.mark.parametrize("stdout", ["full disk", "closed"])
+def test_output_that_cannot_be_written_is_a_message(args, stdout):
+    # "> /dev/full" said "could not read 'carter-paris-speech-report'"; ">&-" gave an AttributeError traceback.
+    if stdout == "full disk" and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full" if stdout == "full disk" else os.devnull, "w") as out:
+        result = subprocess.run(
+            [sys.executable, "-m", "rhetoric_lab", *args],
+            stdout=out if stdout == "full disk" else subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+            preexec_fn=(lambda: os.close(1)) if stdout == "closed" else None,
+        )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("rhetoric-lab: Could not write the output") and "Traceback" not in result.stderr
+
+
+def test_prepare_with_a_full_disk_is_a_message(monkeypatch, capsys):
+    from rhetoric_lab import cli  # noqa: PLC0415
+
+    monkeypatch.setattr(cli, "prepare_nltk_cmudict", _raiser(OSError(errno.ENOSPC, "No space left on device")))
+    assert cli.main(["prepare"]) == 2  # it raised AttributeError: the Namespace of `prepare` has no `file`
+    assert "disk is full" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("title", ["$\\foo{$", "broken \ud800 title", "cost $5 and $6", "\n" * 500 + "x" * 5000])
+def test_a_chart_title_is_drawn_as_typed(title):
+    # Matplotlib read "$...$" as a formula (ValueError on an unknown one) and failed on a lone surrogate.
+    for chart in (rl.frequency_chart, rl.timeline_chart):
+        assert "What the chart shows" in chart("Lafayette came to help. Lafayette stayed.", title=title).html
+
+
+def test_words_with_a_broken_character_or_a_formula_are_drawn():
+    assert "What the chart shows" in rl.frequency_chart("abc\ud800def abc\ud800def $\\frac{$ $\\frac{$.").html
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("answer", ["a" * 40_000, "cancerspread" * 4_000, "A " + "well-" * 8_000 + "known man."])
+def test_a_long_answer_is_judged_in_linear_time(answer):
+    # Trying every cut of an answer for "two answers run together" was quadratic: 4 s at 16,000 characters.
+    for check in (rl.check_metaphors, rl.check_quotes, lambda a: rl.check_answer_form(a, "A cancer may spread.")):
+        try:
+            check(answer)
+        except RhetoricLabError:
+            pass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..allusion import find_allusions, find_references_to_look_up, format_span, format_year, years_between
 from ..text import as_article
-from .common import HTML, OKABE_ITO, escape, figure_html, new_figure, table_html
+from .common import HTML, OKABE_ITO, chart_text, escape, figure_html, new_figure, table_html
 
 #: One colour and one marker shape per category, so the category never rests on colour alone.
 CATEGORY_STYLE = {
@@ -119,7 +119,7 @@ def timeline_chart(
     ax.set_axisbelow(True)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_year(int(round(x))) if x != 0 else ""))
     ax.set_xlabel("year (BCE years to the left of 0)" if low < 0 else "year")
-    ax.set_title(title)
+    ax.set_title(chart_text(title))
     for side in ("right", "top"):
         ax.spines[side].set_visible(False)
     alt = (

@@ -51,6 +51,25 @@ def escape(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: The longest title or label drawn on a chart (the alt text and the summary keep the whole text).
+CHART_TEXT_LIMIT = 120
+
+
+def chart_text(text, limit: int = CHART_TEXT_LIMIT) -> str:
+    r"""``text`` as a chart may draw it: one line of at most ``limit`` characters, a broken character
+    (a lone surrogate) as "�", and "$" kept as a dollar sign (Matplotlib reads "$...$" as a formula,
+    and fails on one it does not know).
+
+    >>> chart_text("cost $5 and $x^2$"), chart_text("a\n\nb " * 100)[-12:], chart_text("x\ud800")
+    ('cost \\$5 and \\$x^2\\$', 'a b a b a b…', 'x�')
+    """
+    one_line = " ".join(str(text).split())
+    if len(one_line) > limit:
+        one_line = one_line[: limit - 1].rstrip() + "…"
+    return _SURROGATE.sub("\ufffd", one_line).replace("$", r"\$")
+
+
 @dataclass(frozen=True)
 class Style:
     """How one label is drawn: a background colour and an underline style."""

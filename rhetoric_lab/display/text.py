@@ -6,7 +6,7 @@ import textwrap
 
 from ..text import as_article
 from ..words import find_keyword, frequency_table
-from .common import HTML, OKABE_ITO, escape, figure_html, new_figure
+from .common import HTML, OKABE_ITO, chart_text, escape, figure_html, new_figure
 
 
 def show_paragraphs(article_or_text, width: int = 88) -> HTML:
@@ -39,12 +39,13 @@ def frequency_chart(article_or_text, found=None, title: str = "Most frequent wor
     freq = frequencies.iloc[::-1]
     fig = new_figure(7, max(2.5, 0.32 * len(freq) + 1))
     ax = fig.subplots()
-    ax.barh(freq["word"], freq["count"], color=OKABE_ITO[4])
+    ax.barh(range(len(freq)), freq["count"], color=OKABE_ITO[4])
+    ax.set_yticks(range(len(freq)), [chart_text(word) for word in freq["word"]])
     for y, count in enumerate(freq["count"]):
         ax.text(count + 0.1, y, str(count), va="center", fontsize=9)
     ax.set_xlabel("times the word appears")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.set_title(title)
+    ax.set_title(chart_text(title))
     ax.spines[["top", "right"]].set_visible(False)
     top = frequencies.head(3)
     listed = ", ".join(f"“{w}” ({c})" for w, c in zip(top["word"], top["count"], strict=True))

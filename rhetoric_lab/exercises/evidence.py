@@ -122,6 +122,12 @@ def is_typo_of(answer: str, target: str) -> bool:
     return a[0] == t[0] and edit_distance(a, t, limit) <= limit
 
 
+#: The longest answer (in characters, normalised) that :func:`glued_parts` tries to cut in two.
+LONGEST_GLUED = 120
+#: The most words :func:`spaced_parts` takes as one phrase (every cut is tried only this far: linear time).
+LONGEST_PART = 12
+
+
 def glued_parts(answer: str, article: Article) -> list[str]:
     """When an answer is two phrases run together ("cancerspread": a comma left out), the two phrases.
 
@@ -129,8 +135,8 @@ def glued_parts(answer: str, article: Article) -> list[str]:
     ['cancer', 'spread']
     """
     text = normalize(answer)
-    if not text or occurs(text, article):
-        return []
+    if not text or len(text) > LONGEST_GLUED or occurs(text, article):
+        return []  # a longer answer is not two phrases with a comma left out (and trying every cut is slow)
     for i in range(3, len(text) - 2):
         left, right = text[:i].strip(), text[i:].strip()
         if text[i - 1] == " " or text[i] == " ":
@@ -150,7 +156,7 @@ def spaced_parts(answer: str, article: Article, known) -> list[str]:
         return []
     parts, i = [], 0
     while i < len(words):
-        for j in range(len(words), i, -1):  # the longest known phrase from here
+        for j in range(min(len(words), i + LONGEST_PART), i, -1):  # the longest known phrase from here
             piece = " ".join(words[i:j])
             if occurs(piece, article) and known(piece):
                 parts.append(piece)

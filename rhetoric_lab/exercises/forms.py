@@ -327,7 +327,9 @@ def find_label(value, words: dict[str, str], what: str, example: str) -> str:
     choices = ", ".join(repr(label) for label in labels[:-1]) + f" or {labels[-1]!r}"
     close = closest(text, list(words)) if text else None
     suggestion = f" Did you mean {words[close]!r}?" if close else ""
-    glued = [(text[:i], text[i:]) for i in range(1, len(text)) if text[:i] in words and text[i:] in words]
+    longest = max(map(len, words), default=0)
+    cuts = range(1, len(text)) if len(text) <= 2 * longest else ()  # longer: not two labels, and quadratic
+    glued = [(text[:i], text[i:]) for i in cuts if text[:i] in words and text[i:] in words]
     if glued:  # ["narration" "direct"]: Python joins two strings when the comma between them is missing
         suggestion = f" Is a comma missing between {glued[0][0]!r} and {glued[0][1]!r}?"
     tail = "" if suggestion else f" {example}"  # a short box: the example only when there is no suggestion
