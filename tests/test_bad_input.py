@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 from conftest import ROOT, run_cli
 
@@ -450,3 +451,27 @@ def test_a_long_answer_is_judged_in_linear_time(answer):
             check(answer)
         except RhetoricLabError:
             pass
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مرحبا بكم في المدينة a. نحن هنا اليوم في المدينة الكبيرة.",  # Arabic with one English word: Flesch 194
+        "Καλημέρα σας φίλοι. Είμαστε εδώ a.",  # Greek: 190
+        "Привет мир это текст. Ещё одно предложение a.",  # Cyrillic: 192
+    ],
+)
+def test_a_text_of_mostly_uncountable_words_gets_no_syllable_scores(text):
+    scores = rl.score_summary(text).set_index("metric")["score"]
+    for metric in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index"):
+        assert scores[metric] != scores[metric], metric  # NaN: no score
+    assert any("could be counted in" in note for note in rl.caveats(text))
+    assert rl.analyze(text)["readability"]["flesch_reading_ease"] is None
+    assert pd.isna(rl.sentence_count_effect(text)["flesch_reading_ease"].iloc[-1])  # our counts
+    assert "off the scale and means nothing" in rl.show_working(text).html
+
+
+def test_english_with_numbers_keeps_its_scores():
+    text = "We are asking it to keep the 9, the 14 and the 22 running. The buses run at 7 and 9."
+    assert 0 <= rl.score_summary(text).set_index("metric")["score"]["flesch_reading_ease"] <= 121.3
+    assert not any("could be counted in" in note for note in rl.caveats(text))

@@ -15,7 +15,15 @@ from ..errors import AnswerFormatError, RhetoricLabError
 from ..syllables import syllable_source
 from ..text import Article, as_article, per_article
 from ..wordforms import straight, strip_clitic
-from .formulas import COUNTS, FORMULAS, METRICS, flesch_kincaid_grade, flesch_reading_ease, scores_from_counts
+from .formulas import (
+    COUNTS,
+    FORMULAS,
+    METRICS,
+    flesch_kincaid_grade,
+    flesch_reading_ease,
+    scores_from_counts,
+    syllables_countable,
+)
 
 # --------------------------------------------------------------------------- familiar words
 
@@ -409,6 +417,12 @@ def caveats(article_or_text) -> list[str]:
             "No syllables could be counted: the words are not written in English letters. The formulas "
             "that count syllables (Flesch Reading Ease, Flesch–Kincaid, Gunning Fog, SMOG) give no score."
         )
+    elif c["words"] and not syllables_countable(c):
+        notes.append(
+            f"Only {c['syllables']} syllable{'s' if c['syllables'] != 1 else ''} could be counted in {c['words']} "
+            "words: most words are not written in English letters, or are numbers. The formulas that count "
+            "syllables (Flesch Reading Ease, Flesch–Kincaid, Gunning Fog, SMOG) give no score."
+        )
     notes.append(
         "Every formula counts only lengths (of sentences, and of words in syllables or letters) or, for "
         "Dale–Chall, whether words are on a list. Meaning, metaphor, allusion and the reader's knowledge "
@@ -473,5 +487,12 @@ def working(article_or_text, sentence: int | None = None) -> Working:
             f"= 206.835 − {1.015 * asl:.2f} − {84.6 * asw:.2f} = {fre:.2f}",
         ],
     }
+    if not syllables_countable({"words": w, "syllables": syl}):
+        off_scale = (
+            f"Only {syl} syllable{'s' if syl != 1 else ''} could be counted in {w} words (most are not in English "
+            "letters, or are numbers), so this result is off the scale and means nothing: the formula gives no score."
+        )
+        for lines in steps.values():
+            lines.append(off_scale)
     table = words[["text", "syllables", "syllable_source"]].reset_index(drop=True)
     return Working(table, n_sentences, w, syl, steps)

@@ -202,12 +202,26 @@ def dale_chall(difficult_words: int, words: int, sentences: int) -> float:
 
 #: The formulas that count syllables: no score when no syllable can be counted (a text not in English letters).
 SYLLABLE_METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index")
+#: Every English word has a syllable or more (prose has about 1.5 a word). Below half a syllable a word, most
+#: words could not be counted (another alphabet, or numbers), and the syllable formulas would leave their
+#: scale: Arabic with one English word scored a Flesch Reading Ease of 194, Greek 190.
+MIN_SYLLABLES_PER_WORD = 0.5
+
+
+def syllables_countable(counts: dict) -> bool:
+    """True when enough syllables were counted for the syllable formulas to mean something.
+
+    >>> syllables_countable({"words": 10, "syllables": 14}), syllables_countable({"words": 10, "syllables": 1})
+    (True, False)
+    """
+    syllables = counts.get("syllables") or 0
+    return syllables > 0 and syllables >= MIN_SYLLABLES_PER_WORD * (counts.get("words") or 0)
 
 
 def scores_from_counts(counts: dict) -> dict:
     """Every formula applied to a dict of counts; ``None`` for each when there is no word or sentence, and for
-    those that count syllables when no syllable could be counted (they would leave their scale: a Flesch
-    Reading Ease of 204).
+    those that count syllables when (almost) no syllable could be counted (they would leave their scale: a
+    Flesch Reading Ease of 204; see :data:`MIN_SYLLABLES_PER_WORD`).
 
     >>> scores_from_counts({"sentences": 1, "words": 10, "syllables": 14, "polysyllables": 1,
     ...     "letters": 40, "characters": 40, "difficult_words": 0})["flesch_kincaid_grade"]
@@ -225,7 +239,7 @@ def scores_from_counts(counts: dict) -> dict:
         "automated_readability_index": automated_readability_index(c["characters"], c["words"], c["sentences"]),
         "dale_chall": dale_chall(c["difficult_words"], c["words"], c["sentences"]),
     }
-    if not c.get("syllables"):
+    if not syllables_countable(c):
         values.update(dict.fromkeys(SYLLABLE_METRICS))
     # Round away floating-point noise (4.829999... -> 4.83) without hiding real digits.
     return {k: None if v is None else round(v, 10) for k, v in values.items()}

@@ -12,7 +12,15 @@ from ..offline import textstat_module
 from ..syllables import share_with_textstat
 from ..text import Article, as_article, per_article
 from .counting import counts, word_counts
-from .formulas import COUNTS, FORMULAS, METRICS, flesch_kincaid_grade, flesch_reading_ease, scores_from_counts
+from .formulas import (
+    COUNTS,
+    FORMULAS,
+    METRICS,
+    flesch_kincaid_grade,
+    flesch_reading_ease,
+    scores_from_counts,
+    syllables_countable,
+)
 
 # --------------------------------------------------------------------------- textstat
 
@@ -309,8 +317,13 @@ def sentence_count_effect(article_or_text):
                 "sentences": s,
                 "words": w,
                 "syllables": syl,
-                "flesch_reading_ease": round(flesch_reading_ease(w, s, syl), 2),
-                "flesch_kincaid_grade": round(flesch_kincaid_grade(w, s, syl), 2),
+                **{
+                    name: round(formula(w, s, syl), 2) if syllables_countable({"words": w, "syllables": syl}) else None
+                    for name, formula in (
+                        ("flesch_reading_ease", flesch_reading_ease),
+                        ("flesch_kincaid_grade", flesch_kincaid_grade),
+                    )
+                },
             }
         )
     return pd.DataFrame(rows)
