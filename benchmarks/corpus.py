@@ -7,7 +7,7 @@ and a fixed random seed, so the same call gives the same text on every machine. 
 >>> len(mixed_text(2_000).split()) >= 2_000
 True
 >>> sorted(ADVERSARIAL)[:3]
-['apostrophes', 'capitals', 'dashes']
+['abbreviation run', 'alternating quotes', 'apostrophes']
 """
 
 from __future__ import annotations
@@ -81,6 +81,20 @@ ADVERSARIAL = {
     "one huge sentence": lambda n: "The coalition " + " and the city".join(["" for _ in range(n // 13)]) + " met.",
     "nested quotes": lambda n: " ".join("“He said ‘we will,’ and ‘they won’t,’” Mills said." for _ in range(n // 50)),
     "speaker run": lambda n: "A " * (n // 2) + "x said.",
+    # Added by the second audit of issue 15: shapes the first families did not have.
+    "alternating quotes": lambda n: "It was " + "\"a “b” ‘c’ 'd' " * (n // 16) + "over.",
+    "capitalised word run": lambda n: "Paris " * (n // 6) + "said.",
+    "title run": lambda n: "Mr. " * (n // 4) + "Smith said.",
+    "abbreviation run": lambda n: "U.S. U.K. " * (n // 10) + "met.",
+    "hyphen chain": lambda n: "A " + "well-" * (n // 5) + "known man.",
+    "ellipses": lambda n: "Wait… " * (n // 12) + "..." * (n // 6) + " done.",
+    "long word": lambda n: "The " + "a" * n + " said.",
+    "quoted paragraphs": lambda n: "\n\n".join("“Yes,” he said." for _ in range(n // 17)),
+    "nested brackets": lambda n: "He " + "(" * (n // 4) + "[x]" + ")" * (n // 4) + " " + "([" * (n // 8) + " said.",
+    "verbs without names": lambda n: "said told claimed warned " * (n // 25) + "x.",
+    "gazetteer anchors": lambda n: "Lafayette " * (n // 20) + "Pershing Normandy Verdun " * (n // 50) + "came.",
+    "closing quotes": lambda n: "”, he said. " * (n // 12) + "’ " * (n // 8) + "end.",
+    "name particles": lambda n: "Jean de la " * (n // 11) + "Fontaine said, “we will.”",
 }
 
 

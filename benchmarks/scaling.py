@@ -5,11 +5,14 @@
     python benchmarks/scaling.py --only find_voices --input dots --input "speaker run"
 
 For each adversarial input of ``corpus.ADVERSARIAL`` (long runs of capitals, dots, quotation marks,
-dashes, apostrophes, one-line paragraphs, one huge sentence, nested quotations, the speaker run
-"A A A ... x said."), the text is made at doubling sizes, and every name in ``rhetoric_lab.__all__``
-is called on it (see ``CALLS``: a function that takes no text is called with the input where it
-takes a string, such as a student's answer or a file). The growth exponent is the slope of
-log(time) against log(size): 1 is linear, 2 quadratic. The target is at most 1.15 everywhere.
+dashes, apostrophes, one-line paragraphs, one huge sentence, nested quotations, the speaker run "A A A
+... x said."; and, since the second audit, alternating kinds of quotation marks, one capitalised word or
+title ("Mr. Mr. ...") or abbreviation ("U.S. U.K. ...") over and over, a hyphen chain, ellipses, one very
+long word, short quoted paragraphs, nested brackets, reporting verbs with no names, repeated gazetteer
+anchors, closing marks with no opening, name particles), the text is made at doubling sizes, and every
+name in ``rhetoric_lab.__all__`` is called on it (see ``CALLS``: a function that takes no text is called
+with the input where it takes a string, such as a student's answer or a file). The growth exponent is the
+slope of log(time) against log(size): 1 is linear, 2 quadratic. The target is at most 1.15 everywhere.
 
 Each call gets a fresh Article (no cached results) and the best of a few runs is kept. Times are
 CPU time of this process (``time.process_time``), so other programs on a busy machine move them
