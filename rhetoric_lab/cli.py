@@ -19,6 +19,7 @@ import errno
 import json
 import os
 import sys
+from pathlib import Path
 
 from . import topics
 from .analysis import analyze
@@ -27,7 +28,7 @@ from .display.report import save_profile
 from .errors import RhetoricLabError
 from .files import os_error_message, shown
 from .offline import prepare_nltk_cmudict
-from .text import load_article
+from .text import load_article, seeds_dir
 
 _OUTPUT_ADVICE = "Nothing was lost: send the output somewhere with room (for example: > result.json on another disk)."
 
@@ -113,15 +114,23 @@ def _run(args) -> str:
 
 def _not_the_input(source: str, output: str) -> None:
     """Refuse to save the profile over the text it describes (``report speech.txt -o speech.txt --force``)."""
+    sources = [source]
     try:
-        same = os.path.samefile(source, output)
-    except (OSError, ValueError):
-        return  # the output does not exist yet (or cannot be looked at: saving will say why)
-    if same:
+        sources.append(seeds_dir() / f"{Path(source).stem}.txt")  # a name such as "carter-paris-speech-report"
+    except RhetoricLabError:
+        pass  # no seeds/ folder here: the text was a path
+    if any(_same_file(where, output) for where in sources):
         raise RhetoricLabError(
             f"'{shown(output)}' is the text you asked to read: saving the profile there would replace your text "
             "with HTML, even with --force. Give the profile another name, such as profile.html."
         )
+
+
+def _same_file(one, other) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        return False  # one does not exist (or cannot be looked at: reading or saving will say why)
 
 
 def _print(output: str) -> None:

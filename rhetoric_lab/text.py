@@ -508,11 +508,12 @@ def load_article(name_or_path="carter-paris-speech-report") -> Article:
     if isinstance(name_or_path, Article):
         return name_or_path
     candidate = as_path(name_or_path, "name_or_path")
-    if not _exists(candidate) and candidate.parent == Path(".") and seed_names():
+    by_name = candidate.suffix.lower() in ("", ".txt")  # "notes.md" or "speech.pdf" is never a seed's name
+    if not _exists(candidate) and candidate.parent == Path(".") and by_name and seed_names():
         seed = seeds_dir() / (candidate.stem + ".txt")
         if _exists(seed):
             candidate = seed
-        elif candidate.suffix in ("", ".txt"):
+        else:
             raise TextNotFoundError(
                 f"There is no text called '{shown(name_or_path)}' in seeds/ and no file with that "
                 f"name here. Texts in seeds/: {', '.join(seed_names())}. "

@@ -475,3 +475,22 @@ def test_english_with_numbers_keeps_its_scores():
     text = "We are asking it to keep the 9, the 14 and the 22 running. The buses run at 7 and 9."
     assert 0 <= rl.score_summary(text).set_index("metric")["score"]["flesch_reading_ease"] <= 121.3
     assert not any("could be counted in" in note for note in rl.caveats(text))
+
+
+def test_a_name_with_another_ending_is_not_taken_for_a_seed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("carter-paris-speech-report.md", "carter-paris-speech-report.pdf"):
+        with pytest.raises(TextNotFoundError, match="There is no file at"):
+            rl.load_article(name)  # it loaded the seed's .txt instead
+    assert rl.load_article("carter-paris-speech-report.TXT").name == "carter-paris-speech-report.txt"
+
+
+def test_report_never_saves_over_the_seed_it_reads(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    seed = rl.text.seeds_dir() / "carter-paris-speech-report.txt"
+    link = tmp_path / "seed-link.txt"
+    link.symlink_to(seed)
+    before = seed.read_bytes()
+    result = run_cli("report", "carter-paris-speech-report", "-o", link, "--force")
+    assert result.returncode == 2 and "is the text you asked to read" in result.stderr
+    assert seed.read_bytes() == before
