@@ -34,7 +34,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .data import read_list, seeds_dir
 from .errors import EmptyTextError, RhetoricLabError, TextEncodingError, TextNotFoundError
-from .files import MAX_BYTES, as_path, read_bytes, shown
+from .files import MAX_BYTES, as_path, describe, read_bytes, shown
 from .tokens import span_tokenize
 from .wordforms import is_clitic
 
@@ -153,8 +153,17 @@ class Article:
         return [s.start for s in self.sentences]
 
     def sentence_at(self, offset: int) -> int:
-        """Index of the sentence that holds (or comes just before) ``offset``."""
-        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        """Index of the sentence that holds (or comes just before) ``offset``.
+
+        >>> Article.from_text("One. Two.").sentence_at(6)
+        1
+        """
+        try:
+            return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+        except (TypeError, ValueError):  # only on a wrong argument: no cost to a right one
+            raise RhetoricLabError(
+                f"`offset` must be a character position, a whole number such as 120; not {describe(offset)}."
+            ) from None
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph that holds (or comes just before) ``offset``."""

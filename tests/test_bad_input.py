@@ -494,3 +494,12 @@ def test_report_never_saves_over_the_seed_it_reads(tmp_path, monkeypatch):
     result = run_cli("report", "carter-paris-speech-report", "-o", link, "--force")
     assert result.returncode == 2 and "is the text you asked to read" in result.stderr
     assert seed.read_bytes() == before
+
+
+def test_a_position_that_is_not_a_number_is_a_message():
+    article = rl.Article.from_text("One sentence. Another one.")
+    for wrong in (None, "12", ["a"], pd.DataFrame()):
+        for method in (article.sentence_at, article.paragraph_at):
+            with pytest.raises(RhetoricLabError, match="must be a character position"):
+                method(wrong)  # a TypeError or ValueError from bisect
+    assert article.sentence_at(14) == 1 and article.paragraph_at(14) == 0
