@@ -26,6 +26,8 @@ from rhetoric_lab.readability import METRICS
 TAG = "<rlx>"
 PIECES = list("ab cd\n\n.,;:!?'\"“”‘’…—-()«»[]ISILUS0123\r\t") + ["U.S. ", "Mr. ", " said ", "Carter", "“cancer,” "]
 PIECES += [TAG, " مرحبا ", "ſ", " cannot ", "a cancer spreads", " Lafayette ", "\u00a0"]
+# Found by the second audit: a lone surrogate, a Matplotlib formula, a hyphen chain, a zero-width joiner.
+PIECES += ["\ud800", " $\\frac{$ ", "well-well-", "\u200d", "\u202e"]
 WORDY = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 TEXTS = st.one_of(st.text(max_size=150), WORDY)
 
@@ -49,7 +51,11 @@ def test_analyze_raises_only_rhetoric_lab_errors(text):
 
 # ---------------------------------------------------------------------------------------- every public function
 
-JUNK = st.sampled_from([None, 0, -1, 2.5, math.nan, math.inf, "", "x", [], {}, b"bytes", True, 10**400, object()])
+JUNK = st.sampled_from(
+    [None, 0, -1, 2.5, math.nan, math.inf, "", "x", [], {}, b"bytes", True, 10**400, object()]
+    # a lone surrogate (no file name can hold it), a Matplotlib formula, a folder's name, an empty table
+    + ["x\ud800", "$\\foo{$", "new-folder/", pd.DataFrame()]
+)
 FOLDER = Path(tempfile.mkdtemp(prefix="rhetoric-lab-properties-"))
 
 
