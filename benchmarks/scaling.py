@@ -102,7 +102,7 @@ CALLS: dict[str, Callable] = {
     "find_references_to_look_up": lambda a, t, d: rl.find_references_to_look_up(a),
     "gazetteer_table": lambda a, t, d: rl.gazetteer_table(),
     "timeline_chart": lambda a, t, d: rl.timeline_chart(a, speech_year=2016),
-    "check_quotes": lambda a, t, d: rl.check_quotes({0: "direct"}),
+    "check_quotes": lambda a, t, d: rl.check_quotes({0: t}),  # a label it cannot read: "is not a label"
     "check_verb_rewrite": lambda a, t, d: rl.check_verb_rewrite(t, t + " said"),
     "find_indirect_speech": lambda a, t, d: rl.find_indirect_speech(a),
     "find_quotation_warnings": lambda a, t, d: rl.find_quotation_warnings(a),
