@@ -119,9 +119,10 @@ def os_error_message(err: OSError, path, doing: str = "read") -> str:
     if code == errno.ENOENT:
         return f"There is no file at '{where}'. Check the spelling and the folder."
     if code in (errno.EACCES, errno.EPERM):
-        return (
-            f"You do not have permission to {doing} '{where}' (or to open a folder on its way). "
+        return f"You do not have permission to {doing} '{where}' (or to open a folder on its way). " + (
             "Copy the file somewhere that is yours, or ask whoever owns it."
+            if doing == "read"
+            else "Save in a folder that is yours (your home folder, for example), or ask whoever owns this one."
         )
     if code == errno.ELOOP:
         return (

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -503,3 +506,46 @@ def test_a_position_that_is_not_a_number_is_a_message():
             with pytest.raises(RhetoricLabError, match="must be a character position"):
                 method(wrong)  # a TypeError or ValueError from bisect
     assert article.sentence_at(14) == 1 and article.paragraph_at(14) == 0
+
+
+def test_a_refused_save_says_where_to_save_instead():
+    message = files.os_error_message(PermissionError(errno.EACCES, "Permission denied"), "/srv/class", "save in")
+    assert "Save in a folder that is yours" in message and "Copy the file" not in message
+
+
+_RUNUSER = shutil.which("runuser")
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not _RUNUSER, reason="needs root, to run the command as 'nobody'")
+@pytest.mark.timeout(120)
+def test_real_permission_denials_as_another_user():
+    # As root nothing is ever refused, so run the command line as "nobody", who owns none of these
+    # (in a folder of its own under /tmp: pytest's folders cannot be entered by another user).
+    with tempfile.TemporaryDirectory(prefix="rhetoric-lab-permissions-", dir="/tmp") as folder:
+        _permission_denials(Path(folder))
+
+
+def _permission_denials(tmp_path):
+    tmp_path.chmod(0o755)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("A cancer spreads.", encoding="utf-8")
+    secret.chmod(0o000)
+    readable = tmp_path / "open.txt"
+    readable.write_text("A cancer spreads.", encoding="utf-8")
+    readable.chmod(0o644)
+    cases = {
+        ("analyze", str(secret)): "do not have permission to read",
+        ("report", str(readable), "-o", str(tmp_path / "p.html")): "Save in a folder that is yours",
+    }
+    for args, words in cases.items():
+        result = subprocess.run(
+            [_RUNUSER, "-u", "nobody", "--", sys.executable, "-m", "rhetoric_lab", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=100,
+        )
+        if "Permission denied" in result.stderr and "rhetoric-lab:" not in result.stderr:
+            pytest.skip("'nobody' cannot run this environment's Python")
+        assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert not (tmp_path / "p.html").exists()
