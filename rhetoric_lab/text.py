@@ -17,6 +17,7 @@ text, so ``article.text[s.start:s.end] == s.text`` always holds.
 from __future__ import annotations
 
 import bisect
+import codecs
 import contextlib
 import functools
 import gc
@@ -467,6 +468,29 @@ def _wide_encoding(data: bytes) -> str | None:
         return "UTF-32"
     if (zero[1] and zero[3] and text[0] and text[2]) or (zero[0] and zero[2] and text[1] and text[3]):
         return "UTF-16"
+    return _decodes_as_wide(head)
+
+
+def _decodes_as_wide(head: bytes) -> str | None:
+    """ "UTF-32" or "UTF-16" when ``head`` (with zero bytes in it) reads as text in one of them: Russian or
+    Chinese saved as UTF-16 without a byte-order mark has too few zero bytes for the pattern above.
+
+    >>> _decodes_as_wide("Привет, мир. Это текст.".encode("utf-16-le")), _decodes_as_wide(bytes(range(256)))
+    ('UTF-16', None)
+    """
+    for encoding, name in (
+        ("utf-32-le", "UTF-32"),
+        ("utf-32-be", "UTF-32"),
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+    ):
+        try:
+            decoded = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        readable = sum(c.isprintable() or c in "\n\r\t" for c in decoded)
+        if decoded and readable >= 0.95 * len(decoded):
+            return name
     return None
 
 

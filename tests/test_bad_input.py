@@ -549,3 +549,16 @@ def _permission_denials(tmp_path):
             pytest.skip("'nobody' cannot run this environment's Python")
         assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert not (tmp_path / "p.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32")],
+)
+def test_a_wide_encoding_without_a_byte_order_mark_is_named_in_any_script(tmp_path, encoding, name):
+    # Russian or Chinese in UTF-16 has too few zero bytes for the ASCII pattern: it was called "a binary file".
+    for text in ("Привет, мир. Это короткий текст.", "这是一个句子。那是另一个句子。"):
+        path = tmp_path / "wide.txt"
+        path.write_bytes(text.encode(encoding))
+        with pytest.raises(TextEncodingError, match=f"saved as {name},"):
+            rl.load_article(path)
