@@ -7,9 +7,9 @@
     rhetoric-lab prepare                        set up offline data (done by the setup command)
 
 Problems with the input or the output (a missing or unreadable file, a folder, a pipe, a file that
-is not UTF-8 text, a bad --year, a folder that does not exist) print a plain message and exit with
-code 2. When the reader of the output stops early (``rhetoric-lab analyze FILE | head``), the
-command stops quietly.
+is not UTF-8 text, a bad --year, a folder that does not exist, ``-o`` naming the input itself, a full
+disk or a closed standard output) print a plain message and exit with code 2. When the reader of the
+output stops early (``rhetoric-lab analyze FILE | head``), the command stops quietly.
 """
 
 from __future__ import annotations

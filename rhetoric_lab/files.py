@@ -15,7 +15,9 @@ Saving (:func:`save_text`):
   (``os.replace``): an existing file is never truncated, and never left empty or cut, even when the
   program is killed or the disk fills up in the middle of a save;
 * a link is never written through: with ``force=True`` the link itself is replaced, never the
-  file it points to; without ``force`` a link, even a dangling one, counts as an existing file;
+  file it points to; without ``force`` a link, even a dangling one, counts as an existing file; a
+  link to a folder, a pipe, a device or a stream of the system (``/dev/stdout``) is never replaced;
+* a name that ends with "/" names a folder, and is refused (it would save a file of the folder's name);
 * only a regular file is ever replaced: a folder, a pipe or a device is refused, ``force`` or not;
 * a missing folder is made only when the caller asks (``make_folders=True``: a notebook that keeps its
   profiles in ``notebooks/profiles/``); otherwise, as on the command line, the message says it is missing.
