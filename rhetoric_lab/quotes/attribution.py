@@ -2,6 +2,8 @@
 
 For each quotation, in this order (the first that applies wins):
 
+0. a transcript line: the quoted words open their paragraph with a speaker's name in capitals and a colon
+   (`"WALLACE: Will she be there?`); every later piece of the same quotation without a label keeps it;
 1. a title, a headline, a sign or words talked about as words (kind ``mention``): no speaker;
 2. "so-called “…”": a scare quote, no speaker;
 3. inside a participial frame that opens the sentence ("Comparing ISIL to a “cancer,” Carter ...");
@@ -35,6 +37,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs via".split())
 _DASHES = frozenset(["—", "–", "―", "-"])
 _AFTER_FRAME = frozenset("in on at to during after before when while as reporters".split())
+#: A transcript's speaker label: one to three words in capitals, then a colon ("PENCE:", "MR. SMITH:").
+_LABEL = re.compile(r"((?:[A-Z][A-Z.’'\-]{0,20} ){0,2}[A-Z][A-Z.’'\-]{0,20}[A-Z.]):\s")
 _NEAR = 60  # tokens: how far a frame may be from the quotation it attributes
 _BACK = 200  # tokens: how far back a quotation looks for the quotation it goes on from
 
@@ -209,6 +213,21 @@ class Attributor:
             s -= 1
         return None
 
+    def _label(self, q: Quote, qi: int) -> Speaker | None:
+        """The speaker label of a transcript line: `"PENCE: Well, look …` at the start of a paragraph."""
+        toks = self.toks
+        if qi and toks[qi - 1].paragraph == toks[qi].paragraph:
+            return None
+        m = _LABEL.match(self._text, q.start, min(q.end, q.start + 64))
+        if not m:
+            return None
+        names = m.group(1).split()
+        not_people = words().not_people
+        if any(name.rstrip(".") in not_people or name in not_people for name in names) or len(names[-1]) < 2:
+            return None
+        start = m.start(1) + m.group(1).rindex(names[-1])
+        return Speaker(names[-1], names[-1].rstrip("."), "name", start, m.end(1), "", True)
+
     # -- the quotations ----------------------------------------------------------------------------
 
     def run(self, text: str) -> list[Attribution]:
@@ -221,6 +240,12 @@ class Attributor:
                 out.append(Attribution("partial", None, None))
                 continue
             qi = self.qtok[n]
+            label = self._label(q, qi)
+            if label:
+                a = by_id[q.quote_id] = Attribution("direct", label, None)
+                previous = (qi, a)
+                out.append(a)
+                continue
             if q.continued and q.quote_id in by_id:
                 a = by_id[q.quote_id]
                 out.append(Attribution("direct" if a.kind == "partial" else a.kind, a.sp, a.verb, a.frame))
