@@ -54,7 +54,9 @@ def test_reporting_verb_lexicon_is_complete_and_valid():
 
 def test_speaker_words_have_known_roles_and_genders():
     rows = read_table("quote_speaker_words.csv")
-    assert {r["role"] for r in rows} == {"title", "pronoun", "person_noun", "not_name", "not_clause", "between"}
+    roles = {"title", "pronoun", "person_noun", "not_name", "not_clause", "between", "speech_noun"}
+    assert {r["role"] for r in rows} == roles
+    assert {"claim", "remark"} <= {r["word"] for r in rows if r["role"] == "speech_noun"}
     assert {r["gender"] for r in rows} == {"", "m", "f"}
     gender = {(r["word"], r["role"]): r["gender"] for r in rows}
     assert gender["Ms.", "title"] == "f" and gender["Mr.", "title"] == "m" and gender["she", "pronoun"] == "f"

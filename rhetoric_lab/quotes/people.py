@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .frames import Frame
 from .lexicon import words
 from .phrases import Speaker, clean_name
-from .tokens import Tok
+from .tokens import Tok, without_possessive
 
 SENTENCES_BACK = 6
 PARAGRAPHS_BACK = 2
@@ -98,18 +98,7 @@ class People:
         surnames: set[str] = set()
         for run, possessive in _name_runs(toks):
             if possessive:
-                last = run[-1]
-                bare = Tok(
-                    last.index,
-                    last.start,
-                    last.end - 2,
-                    last.bare,
-                    last.bare.lower(),
-                    "w",
-                    last.sentence,
-                    last.paragraph,
-                )
-                run = [*run[:-1], bare]
+                run = [*run[:-1], without_possessive(run[-1])]
             sp = clean_name(run)
             if sp and sp.how == "name" and sp.person is not False and not _is_place(toks, run):
                 found.append((sp, run[0], possessive))

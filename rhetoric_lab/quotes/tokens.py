@@ -46,6 +46,11 @@ class Tok:
         return _POSSESSIVE.sub("", self.text) if self.possessive else self.text
 
 
+def without_possessive(t: Tok) -> Tok:
+    """The word ``t`` without its possessive ’s ("Trump’s" -> "Trump"), at the same place."""
+    return Tok(t.index, t.start, t.end - 2, t.bare, t.bare.lower(), "w", t.sentence, t.paragraph)
+
+
 class _Sentences:
     """The sentence (and its paragraph) that holds an offset, and where the next sentence starts."""
 
