@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 import pandas as pd
 
+from . import derived
 from .data import read_list, read_table
 from .errors import RhetoricLabError
 
@@ -267,7 +268,8 @@ def _nested_quantifier(pattern: str) -> bool:
 @cache
 def _entries() -> tuple[_Entry, ...]:
     rows = read_table("gazetteer.csv")
-    problems = gazetteer_problems(rows, quick=True)
+    kept = derived.kept("gazetteer")  # checked and read when data/derived.json was written
+    problems = [] if kept else gazetteer_problems(rows, quick=True)
     if problems:
         raise GazetteerError("The gazetteer (rhetoric_lab/data/gazetteer.csv) has problems: " + "; ".join(problems))
     entries = []
@@ -285,7 +287,20 @@ def _entries() -> tuple[_Entry, ...]:
                 not_after_text=_expand(row["not_after"]),
             )
         )
+    if kept:
+        for entry, anchors in zip(entries, kept["anchors"], strict=True):
+            entry.__dict__["anchors"] = None if anchors is None else frozenset(anchors)
     return tuple(entries)
+
+
+def derived_anchors() -> dict:
+    """The gazetteer's checked anchors, as ``data/derived.json`` keeps them (refused if a row has a problem)."""
+    rows = read_table("gazetteer.csv")
+    problems = gazetteer_problems(rows, quick=True)
+    if problems:
+        raise GazetteerError("The gazetteer (rhetoric_lab/data/gazetteer.csv) has problems: " + "; ".join(problems))
+    anchors = (pattern_anchors(_expand(row["patterns"])) for row in rows)
+    return {"anchors": [None if a is None else sorted(a) for a in anchors]}
 
 
 def gazetteer_table():
@@ -535,7 +550,7 @@ def _longest_run(anchor: str) -> str:
     return max(_ALNUM_RUN.findall(anchor), key=len, default="")
 
 
-def searchable(text: str) -> list[tuple[_Entry, list[int] | None]]:
+def searchable(text: str, entries=None) -> list[tuple[_Entry, list[int] | None]]:
     """The gazetteer entries that may match in ``text``, each with where its anchors start (None: search it all).
 
     An entry none of whose anchors is in the text cannot match, and is left out. The quick first test
@@ -549,7 +564,7 @@ def searchable(text: str) -> list[tuple[_Entry, list[int] | None]]:
     same_places = len(folded) == len(text)  # fold() keeps every character in its place (nearly always)
     words = "\n".join(set(_ALNUM_RUN.findall(folded)))
     found = []
-    for entry in _entries():
+    for entry in _entries() if entries is None else entries:
         if entry.anchors is None:
             found.append((entry, None))
         elif any(_longest_run(a) in words and a in folded for a in entry.anchors):

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import lemminflect
 
 from .data import read_table
+from .lemma_table import read_lemmas_on_demand
 from .wordforms import american as american_spelling
 from .wordforms import is_clitic, straight
 
@@ -29,6 +30,8 @@ MIN_USES = 2
 #: Parts of speech that are never highlighted (the counts still include them).
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "PART", "CCONJ", "NUM", "INTJ"})
 _OPEN = ("NOUN", "VERB", "ADJ", "ADV")
+
+read_lemmas_on_demand()  # a first lookup costs milliseconds, not lemminflect's 0.2 s load
 
 # Closed-class words and their part of speech, in the corpus's tagset (complementisers are ADP there).
 _CLOSED = {

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from . import derived
 from .data import read_table
 from .errors import RhetoricLabError
 from .wordforms import phrase_stems, stem, straight, strip_clitic, word_parts
@@ -107,7 +108,25 @@ class Pattern:
 
 
 def _alternatives(cell: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(s for s in (entry_keys(a) for a in cell.split("|")) if s)
+    kept = _kept_keys()
+    found = (tuple(kept[a]) if a in kept else entry_keys(a) for a in cell.split("|"))
+    return tuple(s for s in found if s)
+
+
+def _cells() -> list[str]:
+    """Every lexicon cell that holds phrases: entries, their literal contexts, and the literal terms."""
+    cells = [row[c] for row in read_table("metaphor_lexicon.csv") for c in ("entry", "literal_before", "literal_after")]
+    return cells + [row["term"] for row in read_table("metaphor_literal_terms.csv")]
+
+
+def derived_keys() -> dict[str, list[str]]:
+    """{phrase: its :func:`entry_keys`} for every phrase of the lexicon files (kept in ``data/derived.json``)."""
+    return {a: list(entry_keys(a)) for cell in _cells() for a in cell.split("|")}
+
+
+@cache
+def _kept_keys() -> dict[str, list[str]]:
+    return derived.kept("lexicon") or {}
 
 
 @cache

