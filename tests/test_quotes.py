@@ -67,7 +67,7 @@ def test_speaker_words_have_known_roles_and_genders():
 
 def test_words_that_are_not_people_and_mention_cues_are_valid():
     kinds = {r["word"]: r["kind"] for r in read_table("quote_not_people.csv")}
-    assert set(kinds.values()) == {"time", "place", "organisation", "group", "heading"}
+    assert set(kinds.values()) == {"time", "place", "organisation", "group", "event", "heading"}
     assert kinds["UPDATE"] == "heading" and kinds["U.N."] == "organisation"
     assert kinds["Thursday"] == "time" and kinds["Hall"] == "place" and kinds["Foods"] == "organisation"
     cues = read_table("quote_mention_cues.csv")
