@@ -71,7 +71,7 @@ def test_words_that_are_not_people_and_mention_cues_are_valid():
     assert kinds["UPDATE"] == "heading" and kinds["U.N."] == "organisation"
     assert kinds["Thursday"] == "time" and kinds["Hall"] == "place" and kinds["Foods"] == "organisation"
     cues = read_table("quote_mention_cues.csv")
-    assert {r["role"] for r in cues} == {"thing", "link"} and all(r["note"] for r in cues)
+    assert {r["role"] for r in cues} == {"thing", "link", "naming"} and all(r["note"] for r in cues)
     assert {"sign", "headline", "titled", "word"} <= {r["word"] for r in cues if r["role"] == "thing"}
 
 

@@ -48,6 +48,15 @@ _NEAR = 60  # tokens: how far a frame may be from the quotation it attributes
 _BACK = 200  # tokens: how far back a quotation looks for the quotation it goes on from
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _is_title(quoted: str) -> bool:
+    """Every word of four letters or more starts with a capital, and so does the first: “Cities and the Sea”."""
+    found = _TITLE_WORD.findall(quoted)
+    return bool(found) and found[0][0].isupper() and all(x[0].isupper() for x in found if len(x) > 3)
+
+
 @dataclass
 class Attribution:
     kind: str
@@ -302,14 +311,17 @@ class Attributor:
         toks, s = self.toks, self.toks[qi].sentence
         return [toks[k] for k in range(qi - 1, max(-1, qi - 4), -1) if toks[k].sentence == s]
 
-    def _is_mention(self, before: list[Tok]) -> bool:
-        """ "a sign reading “…”", "the word “…”", "her book, “…”": a title, a sign or words as words."""
+    def _is_mention(self, before: list[Tok], quoted: str) -> bool:
+        """ "a sign reading “…”", "the word “…”", "her book, “…”": a title, a sign or words as words.
+
+        After a verb of naming ("called the course “…”") the words are what someone calls the thing: a
+        mention only when they are a title ("“Cities and the Sea”"), else a judgement ("“a fine idea”")."""
         w = words()
         found = [t for t in before if t.kind == "w" or t.text != ","]
         if not found or found[0].kind != "w":
             return False
         if found[0].low in w.mention_things:
-            return True
+            return not any(t.kind == "w" and t.low in w.naming_verbs for t in found[1:]) or _is_title(quoted)
         return found[0].low in w.mention_links and any(t.kind == "w" and t.low in w.mention_things for t in found[1:])
 
     def _find_frame(self, qi: int) -> tuple[Frame | None, Speaker | None, str]:
@@ -342,7 +354,7 @@ class Attributor:
         toks = self.toks
         quoted = self._text[q.start : q.end]
         before = self._opening(qi)
-        if self._is_mention(before):
+        if self._is_mention(before, quoted):
             return Attribution("mention", None, None)
         if before and before[0].low == "so-called":
             return Attribution("scare", None, None)

@@ -59,6 +59,7 @@ class Words:
     not_people: dict[str, str]  # a capitalised word as written -> time, place, organisation or group
     mention_things: frozenset[str]
     mention_links: frozenset[str]
+    naming_verbs: frozenset[str]  # "called the course “a fine idea”": a judgement unless the words are a title
     abbreviations: frozenset[str]  # lower case, without the final full stop (u.s, jr)
 
 
@@ -83,6 +84,7 @@ def words() -> Words:
         not_people={row["word"]: row["kind"] for row in read_table("quote_not_people.csv")},
         mention_things=frozenset(cues["thing"]),
         mention_links=frozenset(cues["link"]),
+        naming_verbs=frozenset(cues["naming"]),
         abbreviations=frozenset(read_list("abbreviations.txt")),
     )
 
