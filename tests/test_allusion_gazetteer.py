@@ -33,6 +33,9 @@ NOT_ALLUSIONS = [
     "A Sharpeville resident spoke.",
     "The Windrush line is a bus route.",
     "He drives a Honda Odyssey.",
+    "Churchill Insurance raised its premiums again.",
+    "The Lincoln Institute published the survey.",
+    "It was a great war of words on the council.",
 ]
 
 ALLUSIONS = [
@@ -59,6 +62,10 @@ ALLUSIONS = [
     ("blood, toil, tears and sweat", "blood_toil_tears"),
     ("Ich bin ein Berliner", "ich_bin_ein_berliner"),
     ("I have a dream", "i_have_a_dream"),
+    ("My grandfather served in the Second World War.", "world_war_ii"),
+    ("Not since World War I has the town lost so many.", "world_war_i"),
+    ("WWII-era rationing returned.", "world_war_ii"),
+    ("The New Deal remade the valley.", "new_deal"),
 ]
 
 

@@ -141,6 +141,8 @@ def test_literal_terms_block_both_tiers_in_any_text():
     found = mp.find_metaphors(text, tiers=("domain", "everyday"))
     blocked = ["toxic", "waste", "foundation", "stone", "strikes", "forces"]
     assert not set(found["text"].str.lower()) & set(blocked), found["text"].tolist()
+    ward = mp.find_metaphors("She nursed lung cancer patients on the cancer ward. Corruption is a cancer on the city.")
+    assert ward["text"].tolist() == ["a cancer on"]  # the figurative one only
 
 
 def test_literal_terms_file_is_valid():

@@ -54,7 +54,9 @@ def test_reporting_verb_lexicon_is_complete_and_valid():
 
 def test_speaker_words_have_known_roles_and_genders():
     rows = read_table("quote_speaker_words.csv")
-    assert {r["role"] for r in rows} == {"title", "pronoun", "person_noun", "not_name", "not_clause", "between"}
+    roles = {"title", "pronoun", "person_noun", "not_name", "not_clause", "between", "speech_noun"}
+    assert {r["role"] for r in rows} == roles
+    assert {"claim", "remark"} <= {r["word"] for r in rows if r["role"] == "speech_noun"}
     assert {r["gender"] for r in rows} == {"", "m", "f"}
     gender = {(r["word"], r["role"]): r["gender"] for r in rows}
     assert gender["Ms.", "title"] == "f" and gender["Mr.", "title"] == "m" and gender["she", "pronoun"] == "f"
@@ -65,10 +67,11 @@ def test_speaker_words_have_known_roles_and_genders():
 
 def test_words_that_are_not_people_and_mention_cues_are_valid():
     kinds = {r["word"]: r["kind"] for r in read_table("quote_not_people.csv")}
-    assert set(kinds.values()) == {"time", "place", "organisation", "group"}
+    assert set(kinds.values()) == {"time", "place", "organisation", "group", "event", "heading"}
+    assert kinds["UPDATE"] == "heading" and kinds["U.N."] == "organisation"
     assert kinds["Thursday"] == "time" and kinds["Hall"] == "place" and kinds["Foods"] == "organisation"
     cues = read_table("quote_mention_cues.csv")
-    assert {r["role"] for r in cues} == {"thing", "link"} and all(r["note"] for r in cues)
+    assert {r["role"] for r in cues} == {"thing", "link", "naming"} and all(r["note"] for r in cues)
     assert {"sign", "headline", "titled", "word"} <= {r["word"] for r in cues if r["role"] == "thing"}
 
 

@@ -109,7 +109,8 @@ def simple_tokenize(article, quotes):
         if end >= len(text) or text[end] != ".":
             return False
         w = words()
-        return len(word) == 1 or word + "." in w.titles or word.lower() in w.abbreviations
+        party = bool(tokens._PARTY.match(word))  # "R-Ky.": a party and state
+        return len(word) == 1 or word + "." in w.titles or word.lower() in w.abbreviations or party
 
     def words_between(a, b):
         pos = a

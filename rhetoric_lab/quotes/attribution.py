@@ -2,6 +2,8 @@
 
 For each quotation, in this order (the first that applies wins):
 
+0. a transcript line: the quoted words open their paragraph with a speaker's name in capitals and a colon
+   (`"WALLACE: Will she be there?`); every later piece of the same quotation without a label keeps it;
 1. a title, a headline, a sign or words talked about as words (kind ``mention``): no speaker;
 2. "so-called “…”": a scare quote, no speaker;
 3. inside a participial frame that opens the sentence ("Comparing ISIL to a “cancer,” Carter ...");
@@ -12,7 +14,10 @@ For each quotation, in this order (the first that applies wins):
    subject ("Philip Bump: “…”", "Trump had one message: “…”");
 6. the nearest frame before it in its sentence ("Mills said the team was “flat”"; "calling it “odd”");
 7. a frame later in its sentence, after a comma ("The plan was “a mistake” from the start, Mills said.");
-8. a quotation that opens a sentence with no frame of its own goes on with the speaker of the quotation
+   the owner of a noun for something said before it ("Trump’s claim that there were “thousands”");
+8. a quotation in a list after a partial quotation ("called him a “liar,” a “bully” and “sick”") has
+   its speaker;
+9. a quotation that opens a sentence with no frame of its own goes on with the speaker of the quotation
    before it (same or previous paragraph), unless someone else is named as a sentence's subject between.
 
 Each step looks at a few frames and tokens around the quotation (bisect and bounded windows), so the
@@ -28,15 +33,28 @@ from dataclasses import dataclass
 from .frames import Frame, sentence_bounds
 from .lexicon import words
 from .marks import Quote
-from .phrases import Speaker, clause_subject, clean_name, first_named, is_name_token, parse_segment
-from .tokens import Tok
+from .phrases import MAX_NAME, Speaker, clause_subject, clean_name, first_named, is_name_token, parse_segment
+from .tokens import Tok, without_possessive
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but nor by with from as vs via".split())
 _DASHES = frozenset(["—", "–", "―", "-"])
 _AFTER_FRAME = frozenset("in on at to during after before when while as reporters".split())
+#: A transcript's speaker label: one to three words in capitals, then a colon ("PENCE:", "MR. SMITH:").
+_LABEL = re.compile(r"((?:[A-Z][A-Z.’'\-]{0,20} ){0,2}[A-Z][A-Z.’'\-]{0,20}[A-Z.]):\s")
+#: Words that may stand between the quotations of a list: "a “liar,” a “bully” and “sick”".
+_LIST_WORDS = frozenset(", and or nor a an the as even also then who is was are were not".split())
 _NEAR = 60  # tokens: how far a frame may be from the quotation it attributes
 _BACK = 200  # tokens: how far back a quotation looks for the quotation it goes on from
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _is_title(quoted: str) -> bool:
+    """Every word of four letters or more starts with a capital, and so does the first: “Cities and the Sea”."""
+    found = _TITLE_WORD.findall(quoted)
+    return bool(found) and found[0][0].isupper() and all(x[0].isupper() for x in found if len(x) > 3)
 
 
 @dataclass
@@ -194,6 +212,28 @@ class Attributor:
                     return f
         return None
 
+    def _owner(self, qi: int) -> Speaker | None:
+        """The owner of a noun for something said, before the quotation in its clause: "Trump’s claim that
+        there were “thousands”", "his remark about “…”" (he, resolved later)."""
+        toks, w = self.toks, words()
+        for k in range(qi - 1, max(0, qi - 12), -1):
+            x = toks[k]
+            if x.sentence != toks[qi].sentence or x.kind == "q" or x.text in (";", ":"):
+                return None
+            if x.kind != "w" or x.low not in w.speech_nouns:
+                continue
+            owner = toks[k - 1]
+            if owner.low in ("his", "her"):
+                he = "he" if owner.low == "his" else "she"
+                return Speaker(he, he, "pronoun", owner.start, owner.end, w.pronouns[he])
+            if not (owner.possessive and is_name_token(owner)):
+                return None
+            i = k - 1
+            while i > 0 and k - i < MAX_NAME and is_name_token(toks[i - 1]) and not toks[i - 1].possessive:
+                i -= 1
+            return clean_name([*toks[i : k - 1], without_possessive(owner)])
+        return None
+
     def _subject_between(self, start: int, qi: int) -> Speaker | None:
         """The subject of the last sentence between token ``start`` and the quotation that names one (a
         name, or he/she): "Bystrom agreed. “…”" gives Bystrom."""
@@ -209,23 +249,57 @@ class Attributor:
             s -= 1
         return None
 
+    def _label(self, q: Quote, qi: int) -> Speaker | None:
+        """The speaker label of a transcript line: `"PENCE: Well, look …` at the start of a paragraph."""
+        toks = self.toks
+        if qi and toks[qi - 1].paragraph == toks[qi].paragraph:
+            return None
+        m = _LABEL.match(self._text, q.start, min(q.end, q.start + 64))
+        if not m:
+            return None
+        names = m.group(1).split()
+        not_people = words().not_people
+        if any(name.rstrip(".") in not_people or name in not_people for name in names) or len(names[-1]) < 2:
+            return None
+        start = m.start(1) + m.group(1).rindex(names[-1])
+        return Speaker(names[-1], names[-1].rstrip("."), "name", start, m.end(1), "", True)
+
+    def _listed(self, qi: int, found: dict[int, Attribution]) -> Attribution | None:
+        """The partial quotation that this one follows in a list ("a “liar,” a “bully” and “sick”")."""
+        toks, k = self.toks, qi - 1
+        while k >= 0 and qi - k <= 5 and toks[k].kind != "q" and toks[k].low in _LIST_WORDS:
+            k -= 1
+        a = found.get(k) if k >= 0 and toks[k].sentence == toks[qi].sentence else None
+        return a if a is not None and a.kind == "partial" and a.sp else None
+
     # -- the quotations ----------------------------------------------------------------------------
 
     def run(self, text: str) -> list[Attribution]:
         self._text = text
         out: list[Attribution] = []
         by_id: dict[int, Attribution] = {}
+        by_token: dict[int, Attribution] = {}  # the quotation's token -> its attribution
         previous: tuple[int, Attribution] | None = None  # the last quotation with a speaker
         for n, q in enumerate(self.quotes):
             if q.level != 1:
                 out.append(Attribution("partial", None, None))
                 continue
             qi = self.qtok[n]
+            label = self._label(q, qi)
+            if label:
+                a = by_id[q.quote_id] = Attribution("direct", label, None)
+                previous = (qi, a)
+                out.append(a)
+                continue
             if q.continued and q.quote_id in by_id:
                 a = by_id[q.quote_id]
                 out.append(Attribution("direct" if a.kind == "partial" else a.kind, a.sp, a.verb, a.frame))
                 continue
             a = self._one(q, qi, previous)
+            listed = self._listed(qi, by_token) if a.kind in ("scare", "partial") and not a.sp else None
+            if listed:
+                a = Attribution("partial", listed.sp, listed.verb, listed.frame)
+            by_token[qi] = a
             by_id.setdefault(q.quote_id, a)
             if a.kind in ("direct", "partial") and a.sp:
                 previous = (qi, a)
@@ -237,14 +311,17 @@ class Attributor:
         toks, s = self.toks, self.toks[qi].sentence
         return [toks[k] for k in range(qi - 1, max(-1, qi - 4), -1) if toks[k].sentence == s]
 
-    def _is_mention(self, before: list[Tok]) -> bool:
-        """ "a sign reading “…”", "the word “…”", "her book, “…”": a title, a sign or words as words."""
+    def _is_mention(self, before: list[Tok], quoted: str) -> bool:
+        """ "a sign reading “…”", "the word “…”", "her book, “…”": a title, a sign or words as words.
+
+        After a verb of naming ("called the course “…”") the words are what someone calls the thing: a
+        mention only when they are a title ("“Cities and the Sea”"), else a judgement ("“a fine idea”")."""
         w = words()
         found = [t for t in before if t.kind == "w" or t.text != ","]
         if not found or found[0].kind != "w":
             return False
         if found[0].low in w.mention_things:
-            return True
+            return not any(t.kind == "w" and t.low in w.naming_verbs for t in found[1:]) or _is_title(quoted)
         return found[0].low in w.mention_links and any(t.kind == "w" and t.low in w.mention_things for t in found[1:])
 
     def _find_frame(self, qi: int) -> tuple[Frame | None, Speaker | None, str]:
@@ -266,6 +343,9 @@ class Attributor:
             frame = find(qi)
             if frame:
                 return frame, frame.sp, step
+        sp = self._owner(qi)
+        if sp:
+            return None, sp, "owner"
         if after:  # "“… done.” Trump said.": a frame in a sentence of its own
             return after, after.sp, "after"
         return None, None, ""
@@ -274,7 +354,7 @@ class Attributor:
         toks = self.toks
         quoted = self._text[q.start : q.end]
         before = self._opening(qi)
-        if self._is_mention(before):
+        if self._is_mention(before, quoted):
             return Attribution("mention", None, None)
         if before and before[0].low == "so-called":
             return Attribution("scare", None, None)

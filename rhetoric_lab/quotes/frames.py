@@ -12,10 +12,23 @@ import bisect
 from dataclasses import dataclass, field
 
 from .lexicon import verb_forms
-from .phrases import BOUNDARY_WORDS, NOUN_BEFORE, Speaker, clause_subject, region_before, speaker_after, speaker_in
+from .phrases import (
+    BOUNDARY_WORDS,
+    MAX_NAME,
+    NOUN_BEFORE,
+    Speaker,
+    clause_subject,
+    clean_name,
+    is_name_token,
+    parse_segment,
+    region_before,
+    speaker_after,
+    speaker_in,
+)
 from .tokens import Tok
 
 _BE = frozenset("was were is are been being be".split())
+_RELATIVE_BACK = 30  # tokens: how far back a relative pronoun may open the clause before a verb
 _INFINITIVE_LEADS = frozenset(["went on", "go on", "goes on", "going on", "continued", "continues", "proceeded"])
 
 
@@ -189,10 +202,40 @@ def _classify(toks: list[Tok], f: Frame, first_word: bool, participle: bool) -> 
         if sp:
             f.frame, f.sp = "inverted", sp
             return
+    sp = _relative_subject(toks, v)
+    if sp:
+        f.frame, f.sp = "subject", sp
+        return
     if lo == hi and stop in ("and", "but"):
         f.frame = "coordinated"
     elif participle:
         f.frame = "participle"  # "by saying “…”"
+
+
+def _relative_subject(toks: list[Tok], v: int) -> Speaker | None:
+    """The speaker of a verb after a relative pronoun: "the Police Department which reported" (the name
+    before "which"), "Christie, who has campaigned for Trump since May, blasted" (the phrase before
+    ", who"). At most ``_RELATIVE_BACK`` tokens back, never past a quotation or the sentence's start."""
+    s = toks[v].sentence
+    k = v - 1
+    if k < 0 or not (toks[k].low in ("who", "which") or toks[k].text == ","):
+        return None
+    while k > 0 and v - k < _RELATIVE_BACK and toks[k].low not in ("who", "which"):
+        if toks[k].kind == "q" or toks[k].sentence != s:
+            return None
+        k -= 1
+    j = k - 1 if k > 0 and toks[k].low in ("who", "which") else -1
+    if j > 0 and toks[j].text == ",":
+        j -= 1
+    if j < 0 or toks[j].sentence != s or toks[j].kind != "w":
+        return None
+    i = j
+    while i > 0 and j - i < MAX_NAME and is_name_token(toks[i - 1]) and toks[i - 1].sentence == s:
+        i -= 1
+    if is_name_token(toks[j]):
+        return clean_name(toks[i : j + 1])
+    lo, hi, _ = region_before(toks, j + 1)
+    return parse_segment(toks[lo:hi]) if hi - lo <= 8 else None
 
 
 def _participle_speakers(toks: list[Tok], frames: list[Frame], bounds) -> None:

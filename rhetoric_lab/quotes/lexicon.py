@@ -3,7 +3,7 @@ people, and the words that show a quotation is a title or a sign.
 
 * ``data/reporting_verbs.csv``: every reporting verb with its forms, stance, complement, use and a note;
 * ``data/quote_speaker_words.csv``: titles, pronouns and people nouns (with the gender they show),
-  sentence openers, words that may stand between a speaker and the verb;
+  sentence openers, words that may stand between a speaker and the verb, nouns for things said;
 * ``data/quote_not_people.csv``: capitalised words that cannot be a person (days, places, organisations);
 * ``data/quote_mention_cues.csv``: words before a quotation that make it a title, a sign or a headline;
 * ``data/name_particles.txt`` (through :mod:`rhetoric_lab.wordforms`): le, van, bin … inside names.
@@ -55,9 +55,11 @@ class Words:
     openers: frozenset[str]  # capitalised words that open a sentence and are not names (lower case)
     between: frozenset[str]  # may stand between a speaker and the verb
     not_clause: frozenset[str]
+    speech_nouns: frozenset[str]  # claim, remark, words: "Trump’s claim that …"
     not_people: dict[str, str]  # a capitalised word as written -> time, place, organisation or group
     mention_things: frozenset[str]
     mention_links: frozenset[str]
+    naming_verbs: frozenset[str]  # "called the course “a fine idea”": a judgement unless the words are a title
     abbreviations: frozenset[str]  # lower case, without the final full stop (u.s, jr)
 
 
@@ -78,9 +80,11 @@ def words() -> Words:
         openers=frozenset(w.lower() for w in roles["not_name"]),
         between=frozenset(roles["between"]),
         not_clause=frozenset(roles["not_clause"]),
+        speech_nouns=frozenset(roles["speech_noun"]),
         not_people={row["word"]: row["kind"] for row in read_table("quote_not_people.csv")},
         mention_things=frozenset(cues["thing"]),
         mention_links=frozenset(cues["link"]),
+        naming_verbs=frozenset(cues["naming"]),
         abbreviations=frozenset(read_list("abbreviations.txt")),
     )
 

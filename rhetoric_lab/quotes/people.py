@@ -8,8 +8,10 @@ a gendered noun (spokeswoman), or an earlier he/she that was resolved to the sam
 A pronoun he/she resolves to the nearest person before it whose gender the text does not show to be
 different: the sentences before it are read from the nearest back, at most ``SENTENCES_BACK`` of them
 and never past ``PARAGRAPHS_BACK`` paragraph breaks; in each, its subject (the first person named in it)
-comes first. A pronoun with no such person, and they/I/we/it, stay unresolved. Linear: each pronoun
-looks at a bounded number of sentences, each with its few names.
+comes first. A he/she resolved before counts as a mention of its person ("Fowler said …. He added …,
+should Clinton …. “…,” he said": Fowler). What a resolution shows about gender is kept only where the
+person was the one candidate of its sentence. A pronoun with no such person, and they/I/we/it, stay
+unresolved. Linear: each pronoun looks at a bounded number of sentences, each with its few names.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from .frames import Frame
 from .lexicon import words
 from .phrases import Speaker, clean_name
-from .tokens import Tok
+from .tokens import Tok, without_possessive
 
 SENTENCES_BACK = 6
 PARAGRAPHS_BACK = 2
@@ -96,18 +98,7 @@ class People:
         surnames: set[str] = set()
         for run, possessive in _name_runs(toks):
             if possessive:
-                last = run[-1]
-                bare = Tok(
-                    last.index,
-                    last.start,
-                    last.end - 2,
-                    last.bare,
-                    last.bare.lower(),
-                    "w",
-                    last.sentence,
-                    last.paragraph,
-                )
-                run = [*run[:-1], bare]
+                run = [*run[:-1], without_possessive(run[-1])]
             sp = clean_name(run)
             if sp and sp.how == "name" and sp.person is not False and not _is_place(toks, run):
                 found.append((sp, run[0], possessive))
@@ -150,21 +141,27 @@ class People:
                 self.gender.pop(key, None)
                 self.mixed.add(key)
         self.starts = [m.start for m in self.mentions]
+        self.chain: list[Mention] = []  # he/she resolved so far, in text order
+        self.chain_starts: list[int] = []
 
     def _candidates(self, pos: int, sentence: int, paragraph: int) -> list[Mention]:
         """The people before ``pos``, nearest sentence first; in each sentence the speakers of its
-        reporting verbs (nearest first), then its subject (the first person named), then the others."""
+        reporting verbs (nearest first), then its subject (the first person named), then the others.
+        A he/she resolved before counts as a mention of its person ("Fowler said …. He added …")."""
         k = bisect.bisect_left(self.starts, pos) - 1
+        c = bisect.bisect_left(self.chain_starts, pos) - 1
         by_sentence: dict[int, list[Mention]] = {}
         count = 0
-        while k >= 0 and count < MAX_CANDIDATES:
-            m = self.mentions[k]
+        while (k >= 0 or c >= 0) and count < MAX_CANDIDATES:
+            if c < 0 or (k >= 0 and self.mentions[k].start > self.chain[c].start):
+                m, k = self.mentions[k], k - 1
+            else:
+                m, c = self.chain[c], c - 1
             if sentence - m.sentence > SENTENCES_BACK or paragraph - m.paragraph > PARAGRAPHS_BACK:
                 break
             if not m.possessive:
                 by_sentence.setdefault(m.sentence, []).append(m)  # nearest first
                 count += 1
-            k -= 1
         ordered: list[Mention] = []
         for s in sorted(by_sentence, reverse=True):
             near = by_sentence[s]
@@ -174,15 +171,22 @@ class People:
         return ordered
 
     def resolve(self, sp: Speaker, sentence: int, paragraph: int) -> Speaker | None:
-        """The person that the pronoun ``sp`` (he or she) stands for, or None."""
+        """The person that the pronoun ``sp`` (he or she) stands for, or None. What the resolution shows
+        about gender is kept only where the person was the one candidate of its sentence ("Warren told
+        Stumpf, after he admitted" shows nothing about either)."""
         gender = words().pronouns.get(sp.label.lower(), "")
         if gender not in ("m", "f"):
             return None
-        for m in self._candidates(sp.start, sentence, paragraph):
+        candidates = self._candidates(sp.start, sentence, paragraph)
+        for m in candidates:
             known = m.gender or self.gender.get(m.key)
             if known and known != gender:
                 continue
-            if m.key not in self.mixed:
+            alone = all(o.key == m.key for o in candidates if o.sentence == m.sentence)
+            if m.key not in self.mixed and alone:
                 self.gender.setdefault(m.key, gender)
+            if not self.chain_starts or sp.start > self.chain_starts[-1]:
+                self.chain.append(Mention(sp.start, sentence, paragraph, m.key, gender, False, m.head, True))
+                self.chain_starts.append(sp.start)
             return Speaker(m.key, m.head, "pronoun → name", sp.start, sp.end, gender, True)
         return None

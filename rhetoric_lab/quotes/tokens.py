@@ -15,8 +15,9 @@ from ..text import Article
 from .lexicon import words
 from .marks import Quote
 
-# an initialism (U.S.), a word (with inner apostrophes and hyphens), a number, or one other character
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*[^\W_])?|\d+(?:[.,:]\d+)*%?(?:[\w’'\-]*[^\W_])?|[^\w\s]")
+# an initialism (U.S.), a word (with inner apostrophes and hyphens), a number (9/11, 3.5%), or one other character
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_](?:[\w’'\-]*[^\W_])?|\d+(?:[.,:/]\d+)*%?(?:[\w’'\-]*[^\W_])?|[^\w\s]")
+_PARTY = re.compile(r"[DRI]-[A-Z][a-z]{1,4}$")  # a party and state after a name: "McConnell, R-Ky., said"
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -46,6 +47,11 @@ class Tok:
         return _POSSESSIVE.sub("", self.text) if self.possessive else self.text
 
 
+def without_possessive(t: Tok) -> Tok:
+    """The word ``t`` without its possessive ’s ("Trump’s" -> "Trump"), at the same place."""
+    return Tok(t.index, t.start, t.end - 2, t.bare, t.bare.lower(), "w", t.sentence, t.paragraph)
+
+
 class _Sentences:
     """The sentence (and its paragraph) that holds an offset, and where the next sentence starts."""
 
@@ -62,7 +68,8 @@ class _Sentences:
 
 
 def _add_words(toks: list[Tok], text: str, a: int, b: int, where: _Sentences) -> None:
-    """Append the words and marks of text[a:b]; a title or abbreviation keeps its full stop ("Mr.")."""
+    """Append the words and marks of text[a:b]; a title, an abbreviation or a party-and-state tag keeps its
+    full stop ("Mr.", "R-Ky.")."""
     w = words()
     titles, abbreviations, append = w.titles, w.abbreviations, toks.append
     n, kept, high = len(toks), -1, -1  # kept: the full stop that the word before took
@@ -77,7 +84,7 @@ def _add_words(toks: list[Tok], text: str, a: int, b: int, where: _Sentences) ->
             kind = "w"
             if end < b and text[end] == "." and not first.isdigit():
                 word = text[start:end]
-                if end - start == 1 or word + "." in titles or word.lower() in abbreviations:
+                if end - start == 1 or word + "." in titles or word.lower() in abbreviations or _PARTY.match(word):
                     kept = end
                     end += 1
         piece = text[start:end]
