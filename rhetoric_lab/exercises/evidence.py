@@ -252,6 +252,24 @@ def content_coverage(answers: list[str], article: Article) -> float:
     return len(given & stems) / len(stems)
 
 
+_SHARES = ((1 / 2, "about half"), (2 / 5, "two fifths"), (1 / 3, "a third"), (1 / 4, "a quarter"), (1 / 5, "a fifth"))
+
+
+def share_in_words(share: float) -> str:
+    """A share said in words: "most" only when it is more than half.
+
+    >>> share_in_words(0.2), share_in_words(0.48), share_in_words(0.84), share_in_words(0.03)
+    ('a fifth', 'about half', 'most', 'a small part')
+    """
+    if share > 0.9:
+        return "nearly all"
+    if share > 0.55:
+        return "most"
+    if share < 0.15:
+        return "a small part"
+    return min(_SHARES, key=lambda pair: abs(pair[0] - share))[1]
+
+
 def longest_copied_run(answer: str, article: Article) -> int:
     """The longest run of words the answer shares, in order, with the text.
 

@@ -28,6 +28,8 @@ KEY_TOPIC = "metaphors"
 #: The verdict on a whole list (an empty list, a list refused as too long) is about this.
 WHOLE = "*"
 _EXAMPLE = '["parent tumor", "safe haven"]'
+#: An answer may hold a key phrase and at most this many other words ("ISIL's parent tumor").
+FEW_EXTRA_WORDS = 3
 
 
 def _key_table():
@@ -146,6 +148,17 @@ def _judge(hunt: _Hunt, answer: str, fb: Feedback) -> None:
     in_text = evidence.occurs(answer, article)
     hits = hunt.hits(answer, lambda a, f: normalize(a) == normalize(f) or (in_text and holds_phrase(a, f)))
     if hits:
+        longest = max(
+            len(evidence.words_of(f)) for i in hits for f in _forms(hunt.entries[i]) if holds_phrase(answer, f)
+        )
+        if size - longest > FEW_EXTRA_WORDS:  # a sentence cut into pieces holds key phrases, but is not one
+            fb.add(
+                "close",
+                f"Which of these words carry the picture? {answer!r} holds an expression in the key and "
+                f"{size - longest} more words: write only the words that carry the metaphor.",
+                about=answer,
+            )
+            return
         _in_key(hunt, answer, hits, fb)
         return
 
@@ -278,9 +291,10 @@ def check_metaphors(answers, show_answers: bool = False) -> Feedback:
     if len(answers) > limit or (len(answers) > 1 and coverage > evidence.MAX_COVERAGE):
         feedback.add(
             "refused",
-            f"Your list has {len(answers)} phrases and holds {coverage:.0%} of the article's words: that is most "
-            "of the text, not a list of metaphors. Keep the phrases whose meaning here contrasts with a more "
-            "basic meaning, and run the check again.",
+            f"Your list has {len(answers)} phrases and holds {coverage:.0%} of the article's words "
+            f"({evidence.share_in_words(coverage)} of them): that is {'a copy of the text' if coverage > 0.5 else 'too many'}, "
+            "not a list of metaphors. Keep the phrases whose meaning here contrasts with a more basic meaning, and "
+            "run the check again.",
             about=WHOLE,
         )
         return feedback
