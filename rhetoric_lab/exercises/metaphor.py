@@ -289,10 +289,11 @@ def check_metaphors(answers, show_answers: bool = False) -> Feedback:
     limit = max(30, 2 * len(hunt.metaphors))
     coverage = evidence.content_coverage(answers, article)
     if len(answers) > limit or (len(answers) > 1 and coverage > evidence.MAX_COVERAGE):
+        too_much = "a copy of the text" if coverage > 0.5 else "too many phrases"
         feedback.add(
             "refused",
             f"Your list has {len(answers)} phrases and holds {coverage:.0%} of the article's words "
-            f"({evidence.share_in_words(coverage)} of them): that is {'a copy of the text' if coverage > 0.5 else 'too many'}, "
+            f"({evidence.share_in_words(coverage)} of them): that is {too_much}, "
             "not a list of metaphors. Keep the phrases whose meaning here contrasts with a more basic meaning, and "
             "run the check again.",
             about=WHOLE,
