@@ -167,6 +167,39 @@ def _not_a_reference(research: _Research, name: str, fb: Feedback) -> None:
     fb.add("not in text", research.reason("not in the text", answer=name) + nearest, about=name)
 
 
+def _resolve_answer(research: _Research, label: str) -> tuple[dict | None, object]:
+    """The key entry a name stands for and how ("" or "typo"); or None and the line that refuses it, or "unknown"."""
+    if not evidence.words_of(label):  # "🗽", "-", "#": no word to look up
+        return None, (
+            "wrong kind",
+            f"{_short(label)} is not a name: write the reference in words, for example {_EXAMPLE}.",
+            label,
+        )
+    longest = max(len(evidence.words_of(n)) for e in research.entries for n in research.names(e))
+    size = len(evidence.words_of(label))
+    if size > longest + 2:
+        return None, (
+            "refused",
+            f"That name is {size} words long: a name is a few words. Write each reference as a short name, "
+            f"for example {_EXAMPLE}.",
+            label,
+        )
+    held = [e["text"] for e in research.entries if any(holds_phrase(label, n) for n in research.names(e))]
+    if len(held) > 1:
+        return None, (
+            "refused",
+            f"{_short(label)} holds {len(held)} references ({' and '.join(held)}): give each its own name and year, "
+            f"for example {_EXAMPLE}.",
+            label,
+        )
+    entry, how = research.resolve(label)
+    return (entry, how) if entry is not None else (None, "unknown")
+
+
+def _short(text: str, length: int = 60) -> str:
+    return repr(text) if len(text) <= length else repr(text[: length - 1] + "…")
+
+
 def check_allusions(answers, show_answers: bool = False) -> Feedback:
     """Check the research exercise: for each reference, a year you found that belongs to its story.
 
@@ -192,6 +225,7 @@ def check_allusions(answers, show_answers: bool = False) -> Feedback:
         )
         return feedback
     answered = set()
+    readable = []
     for name, value in pairs:
         if not isinstance(name, str) and isinstance(value, str) and research.resolve(unquote(value))[0]:
             feedback.add(
@@ -202,19 +236,39 @@ def check_allusions(answers, show_answers: bool = False) -> Feedback:
         if not label:
             feedback.add("empty", f"A year ({value!r}) without a name: write the name in quotation marks first.", "")
             continue
-        entry, how = research.resolve(label)
+        readable.append((label, value))
+    resolved = [_resolve_answer(research, label) for label, _value in readable]
+    by_entry: dict[str, list[str]] = {}
+    for (label, _value), (entry, _how) in zip(readable, resolved, strict=True):
+        if entry is not None:
+            by_entry.setdefault(entry["key"], []).append(label)
+    for (label, value), (entry, how) in zip(readable, resolved, strict=True):
         if entry is None:
-            _not_a_reference(research, label, feedback)
+            if how == "unknown":
+                _not_a_reference(research, label, feedback)
+            else:
+                feedback.add(*how)
+            continue
+        answered.add(entry["key"])
+        twins = by_entry[entry["key"]]
+        if len(twins) > 1:
+            names = " and ".join(repr(t) for t in twins)
+            feedback.add(
+                "refused",
+                f"{names} {'both' if len(twins) == 2 else 'all'} name {entry['text']}: one reference gets one "
+                "answer. Keep the year you can explain and delete the other line(s).",
+                about=label,
+            )
             continue
         year, problem = parse_year(value)
-        answered.add(entry["key"])
         if problem == "blank":
             feedback.add("empty", f"{entry['text']}: no year yet. {entry['hint']}", about=label)
             continue
-        if problem == "several":
+        if problem in ("several", "backwards"):
+            why = "runs backwards (the later year first)" if problem == "backwards" else "is several years"
             feedback.add(
                 "refused",
-                f"{entry['text']}: give one year, not several ({value!r}). Choose the year you can explain.",
+                f"{entry['text']}: {value!r} {why}. Give one year: the one you can explain.",
                 about=label,
             )
             continue

@@ -29,6 +29,11 @@ _YEAR = re.compile(r"(?<!\d)(\d{1,4})(?!\d)")
 _DECADE = re.compile(r"\d0['’]?s\b")
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _SHORT_RANGE = re.compile(r"(?<!\d)\d{4}\s?[-–/]\s?(\d{2})(?![\d-])")
+_CENTURY = re.compile(r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s?(?:century|c\.)")
+# A short year alone: "44 BC", "AD 79", "in 79", "c. 79" (an era or "in"/"c." beside one to four digits).
+_SHORT_YEAR = re.compile(
+    r"(?i)(?:(?:in|year|c\.|ca\.|circa|a\.?\s?d\.?|c\.?\s?e\.?)\s?)?\d{1,4}(?:\s?(?:b\.?\s?c\.?(?:e\.?)?|a\.?\s?d\.?|c\.?\s?e\.?))?"
+)
 _BCE = re.compile(r"(?i)\bB\.?\s?C\.?(?:E\.?)?(?![a-z])")
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d+)?|[.,]\d+)")
 _SEPARATORS = (":", "=", "->", "→")
@@ -237,12 +242,15 @@ def sentence_number(key) -> int | None:
 
 
 def parse_year(value) -> tuple[int | None, str]:
-    """A year from an answer, and what was wrong if there is none: "" (fine), "blank", "several" or "not a year".
+    """A year from an answer, and what was wrong if there is none: "" (fine), "blank", "several", "backwards"
+    or "not a year".
 
     >>> parse_year("in 1777"), parse_year(1944.0), parse_year("44 BC"), parse_year("1777-1781"), parse_year("soon")
     ((1777, ''), (1944, ''), (-44, ''), (None, 'several'), (None, 'not a year'))
-    >>> parse_year("28 October 1886"), parse_year("1944-08-25"), parse_year("1824-25")
-    ((1886, ''), (1944, ''), (1824, ''))
+    >>> parse_year("28 October 1886"), parse_year("1944-08-25"), parse_year("1824-25"), parse_year("1918-1917")
+    ((1886, ''), (1944, ''), (None, 'several'), (None, 'backwards'))
+    >>> parse_year("World War 1"), parse_year("18th century"), parse_year("1,777")
+    ((None, 'not a year'), (None, 'several'), (None, 'not a year'))
     """
     if is_blank(value):
         return None, "blank"
@@ -257,18 +265,17 @@ def parse_year(value) -> tuple[int | None, str]:
         return parse_year(values[0]) if len(values) == 1 else (None, "several" if values else "blank")
     if not isinstance(value, str):
         return None, "not a year"
-    if _DECADE.search(value):  # "the 1770s" is ten years
+    if _DECADE.search(value) or _CENTURY.search(value):  # "the 1770s" is ten years, "18th century" a hundred
         return None, "several"
     four = [int(n) for n in _FOUR_DIGITS.findall(value)]
-    if not four:  # a short year ("44 BC", "AD 79"): the first number
-        numbers = _YEAR.findall(value)
-        if not numbers:
-            return None, "not a year"
-        four = [int(numbers[0])]
+    if not four:  # a short year ("44 BC", "AD 79") only when nothing but the number and its era is written
+        if not _SHORT_YEAR.fullmatch(value.strip()):
+            return None, "not a year"  # "World War 1", "WW2", "p. 17", "17 77"
+        four = [int(_YEAR.search(value).group(1))]
     year = four[0]
     later = four[1:] + [year - year % 100 + int(n) for n in _SHORT_RANGE.findall(value)]  # "1824-25"
-    if any(abs(other - year) > 2 for other in later):  # "1777-1781" is two answers; "28 October 1886" one
-        return None, "several"
+    if any(other != year for other in later):  # every range is two answers: "1777-1781", "1917-18"
+        return None, "backwards" if any(other < year for other in later) else "several"
     return (-year if _BCE.search(value) else year), ""
 
 
