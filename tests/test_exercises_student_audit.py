@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import rhetoric_lab as rl
+from rhetoric_lab.data import load_key
+from rhetoric_lab.exercises.written import READING_QUESTIONS
 
 
 def _line(feedback, about):
@@ -14,3 +16,27 @@ def test_a_long_list_is_refused_with_its_real_share_of_the_text():
     answers = list(dict.fromkeys(w for w in words if len(w) > 6))[:45]
     message = _line(rl.check_metaphors(answers), "*").message
     assert "most" not in message and "%" in message
+
+
+GOOD = "The reporter's narration dominates; Carter is quoted in only two sentences."
+
+
+def test_written_answers_name_the_missing_questions_and_never_say_all_answered():
+    feedback = rl.check_written_answers({"whose voice": GOOD})
+    assert not any(n.startswith("All answered") for n in feedback.messages("note"))
+    (missing,) = feedback.messages("missed")
+    assert missing.startswith("4 of the 5 questions are missing") and "'a real metaphor'" in missing
+    everything = dict.fromkeys(READING_QUESTIONS, GOOD)
+    assert any(n.startswith("All answered") for n in rl.check_written_answers(everything).messages("note"))
+
+
+def test_an_answer_that_copies_its_question_is_refused():
+    assert rl.check_written_answers({"whose voice": "Whose voice?"}).verdicts() == {"whose voice": "refused"}
+    question = next(e["question"] for e in load_key("report")["entries"] if e.get("id") == "audience")
+    readings = rl.check_report_readings({"audience": question})
+    assert readings.verdicts()["audience"] == "refused" and "copies the question" in str(readings)
+
+
+def test_a_short_written_answer_keeps_its_full_stop():
+    message = rl.check_written_answers({"whose voice": "yes"}).messages("unchecked")[0]
+    assert "yes. It is very short" in message

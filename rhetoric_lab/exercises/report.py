@@ -171,7 +171,7 @@ def check_report_readings(answers, show_answers: bool = False) -> Feedback:
         given[name] = value
     for name, reading in readings.items():
         if name in given:
-            judge_written(feedback, reading["title"], given[name], about=name)
+            judge_written(feedback, reading["title"], given[name], about=name, prompt=reading["question"])
         else:
             feedback.add("missed", f"{reading['title']}: not answered yet.")
         if show_answers:

@@ -8,11 +8,13 @@ missing colon is seen before a real exercise.
 
 from __future__ import annotations
 
+import difflib
+
 from ..errors import AnswerFormatError
 from ..text import Article, as_article
 from . import evidence
 from .feedback import Feedback
-from .forms import as_answer_list, is_blank, unquote
+from .forms import as_answer_list, is_blank, normalize, unquote
 from .keys import key_article
 
 #: What a good free-text answer contains (said with every set of written answers).
@@ -22,6 +24,14 @@ GOOD_ANSWER = (
 )
 #: A written answer shorter than this many words gets a hint to say more.
 SHORT_ANSWER = 4
+#: The questions of notebook 06's reading (``my_reading``): the ones check_written_answers expects by default.
+READING_QUESTIONS = (
+    "a real metaphor",
+    "a literal candidate",
+    "whose voice",
+    "the allusion that works hardest",
+    "what readability misses",
+)
 
 
 def _as_questions(answers) -> list[tuple[str, object]]:
@@ -36,33 +46,67 @@ def _as_questions(answers) -> list[tuple[str, object]]:
     )
 
 
-def check_written_answers(answers, title: str = "Your reading", article=None) -> Feedback:
+def check_written_answers(answers, title: str = "Your reading", article=None, questions=READING_QUESTIONS) -> Feedback:
     """Which written answers are there, which are still empty ("..." or blank), and which are refused.
 
     Free text is never marked right: each answer is "not checked by the machine", with what a good
-    answer contains. An answer of keyboard noise, or one far too long (a pasted article), is refused.
-    Give ``article`` to refuse answers copied from it.
+    answer contains. An answer of keyboard noise, one far too long (a pasted article) or one that
+    copies its question is refused. ``questions`` are the questions expected (by default notebook
+    06's five): the check says which are missing. Give ``article`` to refuse answers copied from it.
 
     >>> check_written_answers({"a real metaphor": "...", "whose voice": "asdf"}).verdicts()
     {'a real metaphor': 'empty', 'whose voice': 'wrong kind'}
     """
-    questions = _as_questions(answers)
+    given = _as_questions(answers)
     article = as_article(article) if isinstance(article, (str, Article)) else None
     feedback = Feedback(title)
-    for question, answer in questions:
+    for question, answer in given:
         judge_written(feedback, question, answer, article)
+    named = {normalize(q) for q, _ in given}
+    expected = list(questions or ())
+    if all(q.startswith(("answer ", "your answer")) for q, _ in given):  # a list or one string: no names to match
+        missing = expected[len(given) :]
+    else:
+        missing = [q for q in expected if normalize(q) not in named]
+    if missing:
+        listed = ", ".join(repr(q) for q in missing)
+        feedback.add(
+            "missed",
+            f"{len(missing)} of the {len(expected)} questions are missing: {listed}. Put them back, each with your "
+            "answer (or ... until you have one).",
+        )
     if "empty" in feedback.kinds():
         feedback.add("hint", "Use the highlights and tables above as evidence: quote the words you mean.")
-    elif questions and set(feedback.verdicts().values()) == {"unchecked"}:  # none refused, none empty
+    elif given and not missing and set(feedback.verdicts().values()) == {"unchecked"}:  # none refused, empty, missing
         feedback.add("note", "All answered. Save the profile below: your answers go into it.")
     feedback.add("note", GOOD_ANSWER)
     return feedback
 
 
-def judge_written(feedback: Feedback, question: str, answer, article: Article | None = None, about=None) -> None:
-    """One free-text answer: empty, refused (too long, or copied), not words, or "not checked by the machine".
+def copies_question(answer: str, question: str) -> bool:
+    """True when an answer is its question again: the same words, or a run of them that is most of the answer.
 
-    The verdict is about ``about`` (the question, unless given).
+    >>> copies_question("Whose voice?", "whose voice"), copies_question("Carter's: he is quoted twice.", "whose voice")
+    (True, False)
+    """
+    words = [w.lower() for w in evidence.words_of(answer)]
+    asked = [w.lower() for w in evidence.words_of(question)]
+    if not words or not asked:
+        return False
+    if words == asked:
+        return True
+    run = difflib.SequenceMatcher(None, words, asked, autojunk=False).find_longest_match(0, len(words), 0, len(asked))
+    return len(words) >= 3 and run.size >= 0.8 * len(words)
+
+
+def judge_written(
+    feedback: Feedback, question: str, answer, article: Article | None = None, about=None, prompt: str | None = None
+) -> None:
+    """One free-text answer: empty, refused (too long, copied from the text or from its question), not words,
+    or "not checked by the machine".
+
+    The verdict is about ``about`` (the question, unless given); ``prompt`` is the question's full text, if
+    it is longer than its name.
     """
     about = question if about is None else about
     text = "" if is_blank(answer) else str(answer).strip()
@@ -74,6 +118,12 @@ def judge_written(feedback: Feedback, question: str, answer, article: Article | 
             "refused",
             f"{question}: {size} words is not an answer but a text. Write a few sentences of your own "
             f"(at most {evidence.MAX_WRITTEN_WORDS} words).",
+            about=about,
+        )
+    elif any(copies_question(text, q) for q in (question, prompt) if q):
+        feedback.add(
+            "refused",
+            f"{question}: this answer copies the question. Write your own answer: the words you mean, and why.",
             about=about,
         )
     elif article is not None and size >= 20 and evidence.longest_copied_run(text, article) >= 0.8 * size:
@@ -90,7 +140,12 @@ def judge_written(feedback: Feedback, question: str, answer, article: Article | 
         )
     else:
         short = " It is very short: add the words you mean and your reason." if size < SHORT_ANSWER else ""
-        feedback.add("unchecked", f"{question}: {text}{short}", about=about)
+        feedback.add("unchecked", f"{question}: {_cut(text)}{'' if text[-1:] in '.!?' else '.'}{short}", about=about)
+
+
+def _cut(text: str, length: int = 300) -> str:
+    """A long answer shown cut short (the student has the whole of it in the cell)."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 #: The most phrases check_answer_form looks at one by one (each is compared with the whole article).
