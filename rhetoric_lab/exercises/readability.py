@@ -147,6 +147,9 @@ def _formula_names() -> dict[str, str]:
     return names
 
 
+_EXAMPLE_LIST = '["Gunning fog", "SMOG"]'
+
+
 def check_letter_formulas(answers, show_answers: bool = False):
     """Check which formulas measure word length in letters (or characters), not syllables.
 
@@ -158,10 +161,13 @@ def check_letter_formulas(answers, show_answers: bool = False):
     fb = Feedback("Which formulas count letters instead of syllables?")
     wanted = sum(e["counts_letters"] for e in entries.values())
     if len(chosen) > 2 * wanted or len(chosen) >= len(entries):
+        every = len(chosen) >= len(entries)
         fb.add(
             "refused",
-            f"You listed {len(chosen)} formulas; there are only {len(entries)}. Listing them all is not an answer: "
-            "choose the ones whose 'counts' column in formula_table() says letters or characters.",
+            f"You listed {len(chosen)} formulas: "
+            + (f"that is every one of the {len(entries)} here" if every else "more than the ones that count letters")
+            + ". Listing them all is not an answer: choose the ones whose 'counts' column in formula_table() says "
+            "letters or characters.",
             about="*",
         )
         return fb
@@ -170,16 +176,27 @@ def check_letter_formulas(answers, show_answers: bool = False):
     names = _formula_names()
     picked = set()
     for answer in chosen:
-        text = normalize(answer.replace("–", "-"))
+        text = normalize(answer.replace("–", "-").replace("_", " "))  # "coleman_liau_index", formula_table()'s metric
         name = names.get(text)
         typo = name is None and next((n for t, n in names.items() if evidence.is_typo_of(text, t)), None)
         held = sorted((t for t in names if holds_phrase(text, t)), key=len, reverse=True)  # "… Grade Level"
+        widest = [t for t in held if not any(o != t and holds_phrase(o, t) for o in held)]  # not inside another
+        several = list(dict.fromkeys(names[t] for t in widest))
+        if name is None and len(several) > 1:  # "Coleman-Liau and ARI": two answers in one
+            listed = ", ".join(FORMULAS[n].label for n in several)
+            fb.add(
+                "close",
+                f"“{answer}” looks like {len(several)} formulas run together ({listed}): write each as its own "
+                f"item in the list, for example {_EXAMPLE_LIST}.",
+                about=answer,
+            )
+            continue
         if name is None and not typo and held:
             name = names[held[0]]
         if name is None and not typo:
             fb.add(
-                "not in text",
-                f"“{answer}” is not one of the seven formulas here. Names: "
+                "wrong kind",
+                f"“{answer}” is not the name of a readability formula. The seven formulas here: "
                 + ", ".join(f.label for f in FORMULAS.values())
                 + ".",
                 about=answer,
