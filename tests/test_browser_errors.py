@@ -25,7 +25,7 @@ from browser_support import CHROMIUM_ARGS, JS_STATE, SCREENSHOTS, LabServer, fin
 pytestmark = pytest.mark.browser
 
 TIMEOUT = 120.0
-TYPO = 'my_labels = {0: "narration", 1: "paraphase"}\nrl.check_quotes(my_labels)'
+TYPO = 'my_labels = {1: "paraphase"}\nrl.check_quotes(my_labels)'  # nothing else to read: the box
 NOTEBOOKS = {
     "label-typo.ipynb": ["import rhetoric_lab as rl", TYPO],
     "teacher-debug.ipynb": ["import rhetoric_lab as rl\nrl.debug(True)", TYPO],

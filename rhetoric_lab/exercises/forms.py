@@ -20,7 +20,23 @@ _QUOTES = "\"'“”‘’«»„‚`"
 _PUNCTUATION = " \t\r\n,;:!?()[]"
 _BLANKS = {"", "...", "…", "?", "??", "???", "-", "--", "—", "todo", "tbd", "xxx", "your answer", "answer"}
 # Words that mean "I cannot choose" when a check asks for one label.
-_HEDGES = {"both", "either", "maybe", "perhaps", "not sure", "unsure", "don't know", "dont know", "idk", "all"}
+_HEDGES = {
+    "both",
+    "either",
+    "maybe",
+    "perhaps",
+    "not sure",
+    "unsure",
+    "don't know",
+    "dont know",
+    "idk",
+    "all",
+    "all of them",
+    "everything",
+    "any",
+    "none",
+    "neither",
+}
 _SPLIT_LIST = re.compile(r"[,;\n]")
 _SPLIT_LINES = re.compile(r"[;\n]")
 # Applied to a stripped key: a word for "sentence" (or none), then "#" or spaces, then the number.
@@ -324,12 +340,24 @@ def find_label(value, words: dict[str, str], what: str, example: str) -> str:
     >>> find_label("Direct quotation", {"direct quotation": "direct"}, "a label", "")
     'direct'
     """
+    label, message, _suggested = read_label(value, words, what, example)
+    if label is None:
+        raise AnswerFormatError(message)
+    return label
+
+
+def read_label(value, words: dict[str, str], what: str, example: str) -> tuple[str | None, str, bool]:
+    """(label, "", False) for a label; for anything else (None, what is wrong, whether a spelling was suggested).
+
+    >>> read_label("paraphase", {"paraphrase": "paraphrase", "direct": "direct"}, "a label", "")[1:]
+    ("'paraphase' is not a label. Did you mean 'paraphrase'? Use 'paraphrase' or 'direct'.", True)
+    """
     text = normalize(unquote(value)) if isinstance(value, str) else ""
     if text in words:
-        return words[text]
+        return words[text], "", False
     by_stem = {stems_of(w): label for w, label in words.items()}
     if text and stems_of(text) in by_stem:
-        return by_stem[stems_of(text)]
+        return by_stem[stems_of(text)], "", False
     labels = list(dict.fromkeys(words.values()))
     choices = ", ".join(repr(label) for label in labels[:-1]) + f" or {labels[-1]!r}"
     close = closest(text, list(words)) if text else None
@@ -340,7 +368,42 @@ def find_label(value, words: dict[str, str], what: str, example: str) -> str:
     if glued:  # ["narration" "direct"]: Python joins two strings when the comma between them is missing
         suggestion = f" Is a comma missing between {glued[0][0]!r} and {glued[0][1]!r}?"
     tail = "" if suggestion else f" {example}"  # a short box: the example only when there is no suggestion
-    raise AnswerFormatError(f"{_short(value)} is not {what}.{suggestion} Use {choices}.{tail}".strip())
+    return None, f"{_short(value)} is not {what}.{suggestion} Use {choices}.{tail}".strip(), bool(suggestion)
+
+
+class LabelReader:
+    """Reads one exercise's labels so that one unreadable label does not hide the feedback on the others.
+
+    A label that cannot be read waits; :meth:`finish` gives each its own verdict ("close" when a
+    spelling is suggested, "refused" otherwise), or raises the first as one short error when nothing
+    at all in the answer could be read.
+
+    >>> from rhetoric_lab.exercises.feedback import Feedback
+    >>> reader, fb = LabelReader({"direct": "direct", "partial": "partial"}, ""), Feedback("Labels")
+    >>> reader.read("direct", "a label", "sentence 1", fb), reader.read("parital", "a label", "sentence 2", fb)
+    ('direct', None)
+    """
+
+    def __init__(self, words: dict[str, str], example: str, noise=None):
+        self.words, self.example, self.noise = words, example, noise
+        self.waiting: list[tuple[str, str, bool]] = []
+
+    def read(self, value, what: str, about: str, feedback) -> str | None:
+        """The label, or None: keyboard noise ("asdf") is refused at once, other words wait for :meth:`finish`."""
+        label, message, suggested = read_label(value, self.words, what, self.example)
+        noise = isinstance(value, str) and any(c.isalpha() for c in value) and self.noise and self.noise(value)
+        if label is None and not suggested and noise:
+            feedback.add("refused", message, about=about)
+        elif label is None:
+            self.waiting.append((about, message, suggested))
+        return label
+
+    def finish(self, feedback, labels_read: bool) -> None:
+        """A verdict for each label that waits, or one short error when the answer had nothing else to read."""
+        if self.waiting and not labels_read and not feedback.verdicts():
+            raise AnswerFormatError(self.waiting[0][1])
+        for about, message, suggested in self.waiting:
+            feedback.add("close" if suggested else "refused", message, about=about)
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:

@@ -11,7 +11,7 @@ from ..errors import AnswerFormatError
 from ..quotes import find_indirect_speech, find_quotations, find_reporting_verbs
 from . import evidence
 from .feedback import Feedback
-from .forms import as_answer_list, as_pairs, find_label, hedged, is_blank, normalize, sentence_number, unquote
+from .forms import LabelReader, as_answer_list, as_pairs, hedged, is_blank, normalize, sentence_number, unquote
 from .keys import key_article, markdown_table
 
 KEY_TOPIC = "quotes"
@@ -88,6 +88,8 @@ def check_quotes(answers, show_answers: bool = False) -> Feedback:
         )
         return fb
     labels = {}
+    reader = LabelReader(_label_words(), _EXAMPLE, noise=evidence.is_gibberish)
+    twice = [sentence_number(raw) for raw, _value in pairs]
     for raw, value in pairs:
         number = sentence_number(raw)
         name = f"sentence {number}" if number is not None else unquote(raw)
@@ -100,12 +102,18 @@ def check_quotes(answers, show_answers: bool = False) -> Feedback:
                 "article.sentence_table().",
                 about=name,
             )
+        elif twice.count(number) > 1:  # {"sentence 1": "direct", 1: "partial"}
+            if name not in fb.verdicts():
+                fb.add("refused", f"Sentence {number} has {twice.count(number)} labels: give it one.", about=name)
         elif hedged(value, SENTENCE_LABELS):
             fb.add("refused", f"Sentence {number}: choose one label, the one you can defend best.", about=name)
         elif is_blank(value):
             fb.add("empty", f"Sentence {number}: no label yet.", about=name)
         else:
-            labels[number] = find_label(value, _label_words(), f"a label for sentence {number}", _EXAMPLE)
+            label = reader.read(value, f"a label for sentence {number}", name, fb)
+            if label is not None:
+                labels[number] = label
+    reader.finish(fb, labels_read=bool(labels))
     if len(key) in {sentence_number(k) for k, _ in pairs} and 0 not in labels:
         fb.add("note", "It looks as if you counted from 1: the notebook counts sentences from 0.")
     for number in sorted(labels):

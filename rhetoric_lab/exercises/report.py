@@ -15,8 +15,9 @@ import pandas as pd
 from ..data import load_key
 from ..errors import AnswerFormatError, did_you_mean
 from ..quotes import find_quotations
+from . import evidence
 from .feedback import Feedback
-from .forms import as_pairs, find_label, hedged, is_blank, normalize, unquote
+from .forms import LabelReader, as_pairs, hedged, is_blank, normalize, unquote
 from .keys import key_article, markdown_table
 from .written import GOOD_ANSWER, judge_written
 
@@ -76,6 +77,8 @@ def check_report_changes(answers, show_answers: bool = False) -> Feedback:
     feedback = Feedback("The report and the speech")
     labels: dict[str, str] = {}
     pairs = as_pairs(answers, "your labels", '{"A": "re-worded", "B": "kept"}')
+    reader = LabelReader(_label_words(), _EXAMPLE, noise=evidence.is_gibberish)
+    twice = [_passage_letter(key) for key, _value in pairs]
     for key, value in pairs:
         name = _passage_letter(key)
         if name not in passages:
@@ -86,12 +89,18 @@ def check_report_changes(answers, show_answers: bool = False) -> Feedback:
                 "rl.report_passage_table().",
                 about=shown,
             )
+        elif twice.count(name) > 1:  # {"A": "cut", "Passage A": "kept"}
+            if name not in feedback.verdicts():
+                feedback.add("refused", f"Passage {name} has {twice.count(name)} labels: give it one.", about=name)
         elif hedged(value, CHANGE_LABELS):
             feedback.add("refused", f"Passage {name}: choose one label, the one the transcript shows best.", name)
         elif is_blank(value):
             feedback.add("empty", f"Passage {name}: no label yet.", about=name)
         else:
-            labels[name] = find_label(value, _label_words(), f"a label for passage {name}", _EXAMPLE)
+            label = reader.read(value, f"a label for passage {name}", name, feedback)
+            if label is not None:
+                labels[name] = label
+    reader.finish(feedback, labels_read=bool(labels))
     for name in sorted(labels):
         entry, label = passages[name], labels[name]
         if label == entry["label"]:

@@ -13,7 +13,7 @@ from ..data import load_key
 from ..errors import AnswerFormatError
 from . import evidence
 from .feedback import Feedback
-from .forms import as_pairs, find_label, hedged, is_blank, normalize, unquote
+from .forms import LabelReader, as_pairs, hedged, is_blank, normalize, unquote
 from .keys import key_article
 
 KEY_TOPIC = "metaphors"
@@ -40,16 +40,6 @@ def _verdict_words() -> dict[str, str]:
     key = load_key(KEY_TOPIC)
     words, more = key["verdicts"], key["feedback"]["verdict_variants"]
     return {normalize(w): label for label in ("metaphor", "literal") for w in [*words[label], *more[label]]}
-
-
-def _as_verdict(value, word: str) -> bool | None:
-    """True (metaphor), False (literal), or None for a blank; a typo raises "Did you mean …?"."""
-    if isinstance(value, bool):
-        return value
-    if is_blank(value):
-        return None
-    label = find_label(value, _verdict_words(), f"a verdict for {word!r}", _EXAMPLE)
-    return label == "metaphor"
 
 
 def _word_on_sheet(word: str, by_word: dict[str, dict]) -> tuple[dict | None, bool]:
@@ -85,6 +75,13 @@ def check_worksheet(verdicts, show_answers: bool = False) -> Feedback:
             about="*",
         )
         return feedback
+    said: list[tuple[str, dict, bool, bool]] = []
+    reader = LabelReader(_verdict_words(), _EXAMPLE, noise=evidence.is_gibberish)
+    named: dict[str, list[str]] = {}
+    for word, _value in pairs:
+        item, _typo = _word_on_sheet(unquote(word), by_word)
+        if item is not None:
+            named.setdefault(item["word"], []).append(unquote(word))
     for word, value in pairs:
         name = unquote(word)
         item, typo = _word_on_sheet(name, by_word)
@@ -95,21 +92,32 @@ def check_worksheet(verdicts, show_answers: bool = False) -> Feedback:
                 about=name,
             )
             continue
-        if hedged(value, ["metaphor", "literal"]):
-            done.add(item["word"])
+        done.add(item["word"])
+        if len(named[item["word"]]) > 1:  # {"spread": "metaphor", "Spread": "literal"}
+            feedback.add(
+                "refused",
+                f"{' and '.join(repr(n) for n in named[item['word']])} are one word of the worksheet: give it one "
+                "verdict. Keep the one you can explain and delete the other line.",
+                about=name,
+            )
+            continue
+        if isinstance(value, bool):
+            said.append((name, item, value, typo))
+        elif is_blank(value):
+            feedback.add("empty", f"{name!r}: no verdict yet.", about=name)
+        elif hedged(value, ["metaphor", "literal"]):
             feedback.add(
                 "refused",
                 f"{name!r}: choose one verdict, metaphor or literal. If you cannot decide, write the one you "
                 "lean to and say in the discussion why it is a close call.",
                 about=name,
             )
-            continue
-        says = _as_verdict(value, name)
-        if says is None:
-            done.add(item["word"])
-            feedback.add("empty", f"{name!r}: no verdict yet.", about=name)
-            continue
-        done.add(item["word"])
+        else:
+            label = reader.read(value, f"a verdict for {name!r}", name, feedback)
+            if label is not None:
+                said.append((name, item, label == "metaphor", typo))
+    reader.finish(feedback, labels_read=bool(said))
+    for name, item, says, typo in said:
         _judge(feedback, name, item, says, typo, show_answers)
     missing = [w for w in by_word if w not in done]
     if missing:
