@@ -10,6 +10,7 @@ The verdicts on one answer, from best to worst:
 kind                      meaning
 ========================  =====================================================================
 ``in key``                in the answer key; the key's reason comes with it
+``own counts``            a sum worked right from the student's own counts, which are not the key's
 ``defensible``            not in the key, but the module's finder, lexicon or data knows it: say why
 ``literal``               the key (or, failing that, the module) reads it literally here, with the reason
 ``not in text``           the words do not occur: the nearest words that do are given
@@ -36,6 +37,7 @@ from .forms import as_answer_list, matches, normalize  # noqa: F401 (their old h
 #: Every kind of line: its symbol and its word. No two share a symbol.
 CATEGORIES = {
     "in key": ("✔", "In the key"),
+    "own counts": ("✓", "Arithmetic right with your counts"),
     "defensible": ("◇", "Defensible, not in the key"),
     "literal": ("=", "Literal here"),
     "not in text": ("∅", "Not in the text"),
@@ -53,6 +55,7 @@ CATEGORIES = {
 #: The kinds that are a verdict on one answer (the others are about the whole exercise).
 VERDICTS = (
     "in key",
+    "own counts",
     "defensible",
     "literal",
     "not in text",

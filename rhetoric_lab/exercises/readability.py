@@ -30,8 +30,12 @@ def exercise_sentence() -> str:
     return _key_entry("hand_calculation")["text"]
 
 
-def _read_number(fb: Feedback, value, name: str, example: str) -> float | None:
-    """A number from an answer; a line in the feedback (and None) when there is none."""
+#: A number larger than this is not a count or a grade for one sentence.
+TOO_LARGE = 10_000
+
+
+def _read_number(fb: Feedback, value, name: str, example: str, count: bool = True) -> float | None:
+    """A number from an answer; a line in the feedback (and None) when there is none, or it cannot be a count."""
     number, problem = parse_number(value)
     if problem == "blank" or number == 0:
         return None
@@ -40,6 +44,23 @@ def _read_number(fb: Feedback, value, name: str, example: str) -> float | None:
             "wrong kind",
             f"{_short(value)} is not a number: write the {name} as a number, without quotation marks, for "
             f"example {example}.",
+            about=name,
+        )
+        return None
+    if not abs(number) <= TOO_LARGE:  # also NaN and infinity
+        fb.add(
+            "refused",
+            f"{_short(value)} is too large for the {name} of one sentence: count again, for example {example}.",
+            about=name,
+        )
+        return None
+    if count and number < 0:
+        fb.add("wrong kind", f"{_short(value)}: a count cannot be negative. Count the {name} again.", about=name)
+        return None
+    if count and not number.is_integer():
+        fb.add(
+            "wrong kind",
+            f"{_short(value)}: a count is a whole number (there is no half a word). Count the {name} again.",
             about=name,
         )
         return None
@@ -59,7 +80,7 @@ def check_hand_calculation(words, syllables, grade, show_answers: bool = False):
     fb = Feedback("Flesch–Kincaid Grade by hand")
     w = _read_number(fb, words, "words", "17")
     syl = _read_number(fb, syllables, "syllables", "25")
-    g = _read_number(fb, grade, "grade", "9.5")
+    g = _read_number(fb, grade, "grade", "9.5", count=False)
     if w is None and syl is None and g is None and not fb.lines and not show_answers:
         fb.add("empty", "Write your three numbers in the cell first (replace the zeros), then run it again.", "*")
         return fb
@@ -72,7 +93,7 @@ def check_hand_calculation(words, syllables, grade, show_answers: bool = False):
     elif "syllables" not in fb.verdicts():
         fb.add("empty", "No syllable count yet (replace the 0).", about="syllables")
     if g is not None and w and syl:
-        _judge_grade(fb, w, syl, g)
+        _judge_grade(fb, w, syl, g, key)
     elif g is not None:
         fb.add("unchecked", f"Your grade, {g}, cannot be checked without your two counts: fill them in too.", "grade")
     elif "grade" not in fb.verdicts():
@@ -122,10 +143,18 @@ def _judge_syllables(fb: Feedback, syl: float, key: dict) -> None:
         )
 
 
-def _judge_grade(fb: Feedback, w: float, syl: float, g: float) -> None:
+def _judge_grade(fb: Feedback, w: float, syl: float, g: float, key: dict) -> None:
     expected = flesch_kincaid_grade(w, 1, syl)
     steps = f"Work it in steps: 0.39 × {int(w)}, then 11.8 × ({int(syl)} ÷ {int(w)}), add them, then subtract 15.59."
-    if abs(g - expected) <= 0.1:
+    counts_fine = {fb.verdicts().get("words"), fb.verdicts().get("syllables")} <= {"in key", "defensible"}
+    if abs(g - expected) <= 0.1 and not counts_fine:  # right sums on counts that are off are not the key's grade
+        fb.add(
+            "own counts",
+            f"With your counts the formula gives {expected:.2f}, as you worked out; the key's counts give "
+            f"{key['score']:.2f}. Check the counts marked above.",
+            about="grade",
+        )
+    elif abs(g - expected) <= 0.1:
         fb.add("in key", f"Your arithmetic is right: with your counts the formula gives {expected:.2f}.", "grade")
     elif abs(g - expected) <= 0.6:
         fb.add(
