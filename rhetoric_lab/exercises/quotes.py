@@ -6,12 +6,25 @@ The key is ``seeds/keys/quotes.json``; the label words a student may use, a hint
 
 from __future__ import annotations
 
+import re
+
 from ..data import load_key, read_table
 from ..errors import AnswerFormatError
 from ..quotes import find_indirect_speech, find_quotations, find_reporting_verbs
+from ..syllables import cmu_dictionary
 from . import evidence
 from .feedback import Feedback
-from .forms import LabelReader, as_answer_list, as_pairs, hedged, is_blank, normalize, sentence_number, unquote
+from .forms import (
+    LabelReader,
+    as_answer_list,
+    as_pairs,
+    edit_distance,
+    hedged,
+    is_blank,
+    normalize,
+    sentence_number,
+    unquote,
+)
 from .keys import key_article, markdown_table
 
 KEY_TOPIC = "quotes"
@@ -189,7 +202,7 @@ def check_verb_rewrite(original: str, rewrite: str) -> Feedback:
         return fb
     found = []
     for name, sentence in (("Original", original), ("Rewrite", rewrite)):
-        verbs = find_reporting_verbs(sentence)
+        verbs = find_reporting_verbs(_verbs_in_lower_case(sentence))
         if verbs.empty:
             fb.add(
                 "note",
@@ -198,8 +211,54 @@ def check_verb_rewrite(original: str, rewrite: str) -> Feedback:
         for row in verbs.itertuples():
             fb.add("note", f"{name}: “{row.text}” ({row.verb}, {row.stance}): {row.note}")
         found.append(verbs)
+    misspelt = _misspelt_verbs(original, rewrite) if not _added(*found) else []
+    if misspelt:
+        typo, meant = misspelt[0]
+        fb.add(
+            "close",
+            f"“{typo}”: did you mean “{meant}”? Spell the reporting verb as the dictionary does, and run the check "
+            "again.",
+            about=REWRITE,
+        )
+        return fb
     _verdict_on_rewrite(fb, *found)
     return fb
+
+
+def _verb_forms() -> dict[str, str]:
+    """Every form of every reporting verb ("promised") -> the form itself."""
+    return {form: form for row in read_table("reporting_verbs.csv") for form in row["forms"].split("|")}
+
+
+def _verbs_in_lower_case(sentence: str) -> str:
+    """The sentence with reporting verbs written in capitals put in lower case ("PROMISED" -> "promised").
+
+    Same length, so offsets do not move; names and acronyms ("ISIL") are left as they are.
+    """
+    forms = _verb_forms()
+    return re.sub(r"\b[A-Z]{2,}\b", lambda m: m.group().lower() if m.group().lower() in forms else m.group(), sentence)
+
+
+def _misspelt_verbs(original: str, rewrite: str) -> list[tuple[str, str]]:
+    """(word, verb form) for each new word of the rewrite that looks like a misspelt reporting verb ("promissed")."""
+    forms = _verb_forms()
+    before = {w.lower() for w in evidence.words_of(original)}
+    known = cmu_dictionary()
+    out = []
+    for word in evidence.words_of(rewrite)[:200]:  # the rewrite is at most a few sentences (checked above)
+        low = word.lower()
+        if low in before or low in forms or low in known or len(low) < 4:
+            continue
+        # a misspelling keeps the first letter and about the length ("promissed"), which keeps this loop short
+        near = [f for f in forms if f[0] == low[0] and abs(len(f) - len(low)) <= 2 and evidence.is_typo_of(low, f)]
+        if near:
+            out.append((word, min(near, key=lambda f: (edit_distance(low, f), f))))
+            break  # one suggestion is enough
+    return out
+
+
+def _added(before, after) -> bool:
+    return bool(set(after["verb"]) - set(before["verb"])) if not after.empty else False
 
 
 def _verdict_on_rewrite(fb: Feedback, before, after) -> None:
@@ -229,11 +288,16 @@ def _verdict_on_rewrite(fb: Feedback, before, after) -> None:
             about=REWRITE,
         )
     elif removed and added:
-        s1, s2 = removed[0].stance, added[0].stance
+        new = added[0]
+        # the verb it replaced: one in the same kind of frame ("Carter pledged" -> "Carter promised"), if any
+        old = next((r for r in removed if r.frame == new.frame), removed[0])
+        s1, s2 = old.stance, new.stance
         change = f"went from {s1} to {s2}" if s1 != s2 else f"stayed {s1}"
+        gone = [r.text for r in removed if r is not old]
+        also = f" Your rewrite also leaves out “{'”, “'.join(gone)}”." if gone else ""
         fb.add(
             "unchecked",
-            f"“{removed[0].text}” became “{added[0].text}”: the verb {change}. Read both aloud: which one sounds "
+            f"“{old.text}” became “{new.text}”: the verb {change}.{also} Read both aloud: which one sounds "
             "more certain of the speaker's commitment? " + good,
             about=REWRITE,
         )
