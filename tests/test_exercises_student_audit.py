@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 import rhetoric_lab as rl
 from rhetoric_lab.data import load_key
+from rhetoric_lab.errors import RhetoricLabError
 from rhetoric_lab.exercises.written import READING_QUESTIONS
 
 
@@ -40,3 +43,15 @@ def test_an_answer_that_copies_its_question_is_refused():
 def test_a_short_written_answer_keeps_its_full_stop():
     message = rl.check_written_answers({"whose voice": "yes"}).messages("unchecked")[0]
     assert "yes. It is very short" in message
+
+
+def test_a_pasted_article_is_quoted_cut_short_in_the_worksheet_reply():
+    text = rl.load_article("carter-paris-speech-report").text
+    (line,) = [line for line in rl.check_worksheet({text: "metaphor"}).lines if line.kind == "off"]
+    assert len(line.message) < 300
+
+
+def test_an_example_is_never_introduced_twice():
+    with pytest.raises(RhetoricLabError) as caught:
+        rl.check_report_readings("asdf")
+    assert "like this: For example" not in str(caught.value)

@@ -224,7 +224,7 @@ def as_pairs(answers, what: str, example: str) -> list[tuple[object, object]]:
         flat_pairs = len(items) % 2 == 0 and all(isinstance(k, str) for k in items[::2])
         if flat_pairs and items and not any(isinstance(v, str) for v in items[1::2]):
             return list(zip(items[::2], items[1::2], strict=True))  # ["Lafayette", 1777, "Pershing", 1917]
-    raise AnswerFormatError(f"Write {what} as a dictionary in curly brackets, like this: {example}.")
+    raise AnswerFormatError(f"Write {what} as a dictionary in curly brackets, {_like(example)}.")
 
 
 def _pair(line: str, what: str, example: str) -> tuple[str, str]:
@@ -235,8 +235,18 @@ def _pair(line: str, what: str, example: str) -> tuple[str, str]:
         return unquote(line[:at]), unquote(line[at + len(sep) :])
     parts = line.strip().rsplit(None, 1)
     if len(parts) != 2:
-        raise AnswerFormatError(f"I cannot read {unquote(line)!r}. Write {what} like this: {example}.")
+        raise AnswerFormatError(f"I cannot read {unquote(line)!r}. Write {what} {_like(example)}.")
     return unquote(parts[0]), unquote(parts[1])
+
+
+def _like(example: str) -> str:
+    """ "like this: {example}", unless the example says "For example" itself."""
+    example = example.rstrip(".")
+    return (
+        f"as in this example: {example.split(':', 1)[1].strip()}"
+        if example.startswith("For example:")
+        else (f"like this: {example}")
+    )
 
 
 def sentence_number(key) -> int | None:

@@ -173,6 +173,8 @@ def _judge(hunt: _Hunt, answer: str, fb: Feedback) -> None:
     kind = evidence.kind_of_thing(answer, article)
     if any(matches(answer, t) for t in [*allusions["text"], *allusions["name"]]):
         kind = "allusion"
+    if kind == "function word" and len(evidence.words_of(answer)) > 1:  # "all of them"
+        kind = "function words"
     if kind is not None:
         fb.add("wrong kind", hunt.reason(kind, answer), about=answer)
         return

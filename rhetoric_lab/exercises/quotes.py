@@ -127,7 +127,8 @@ def check_quotes(answers, show_answers: bool = False) -> Feedback:
             if label is not None:
                 labels[number] = label
     reader.finish(fb, labels_read=bool(labels))
-    if len(key) in {sentence_number(k) for k, _ in pairs} and 0 not in labels:
+    numbers = {sentence_number(k) for k, _ in pairs} - {None}
+    if len(key) in numbers and all(1 <= n <= len(key) for n in numbers):  # 1 to 12, not 0 to 11; never -1 or 100
         fb.add("note", "It looks as if you counted from 1: the notebook counts sentences from 0.")
     for number in sorted(labels):
         entry, label = key[number], labels[number]

@@ -13,7 +13,7 @@ from ..data import load_key
 from ..errors import AnswerFormatError
 from . import evidence
 from .feedback import Feedback
-from .forms import LabelReader, as_pairs, hedged, is_blank, normalize, unquote
+from .forms import LabelReader, _short, as_pairs, hedged, is_blank, normalize, unquote
 from .keys import key_article
 
 KEY_TOPIC = "metaphors"
@@ -88,7 +88,7 @@ def check_worksheet(verdicts, show_answers: bool = False) -> Feedback:
         if item is None:
             feedback.add(
                 "off",
-                f"{name!r} is not one of the worksheet's words. The worksheet asks about: {', '.join(by_word)}.",
+                f"{_short(name)} is not one of the worksheet's words. The worksheet asks about: {', '.join(by_word)}.",
                 about=name,
             )
             continue

@@ -148,6 +148,9 @@ def _cut(text: str, length: int = 300) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
+#: What a value is, in words (never Python's own type names: "42 is a int").
+_KINDS = {"int": "a whole number", "float": "a number with a decimal point", "bool": "True or False"}
+
 #: The most phrases check_answer_form looks at one by one (each is compared with the whole article).
 MAX_PRACTICE_PHRASES = 50
 
@@ -204,7 +207,8 @@ def check_answer_form(answer, article=None) -> Feedback:
     else:
         feedback.add(
             "wrong kind",
-            f"{answer!r} is a {type(answer).__name__}, not a list of phrases. Write phrases in quotation marks, "
+            f"{answer!r} is {_KINDS.get(type(answer).__name__, 'not text')}, not a list of phrases."
+            " Write phrases in quotation marks, "
             'inside square brackets, with commas between them: ["coalition", "safe haven"].',
             about="*",
         )
