@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import json
+from pathlib import Path
+
 import pytest
 
 import rhetoric_lab as rl
@@ -55,3 +59,33 @@ def test_an_example_is_never_introduced_twice():
     with pytest.raises(RhetoricLabError) as caught:
         rl.check_report_readings("asdf")
     assert "like this: For example" not in str(caught.value)
+
+
+def _starter_feedback():
+    """Run each notebook cell that sets an answer and checks it, as a student who changes nothing would."""
+    for path in sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("0*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] != "code" or "rl.check_" not in source:
+                continue
+            body = ast.parse(source).body
+            last = body[-1]
+            if not (isinstance(last, ast.Expr) and "rl.check_" in ast.unparse(last)):
+                continue
+            names = {"rl": rl}
+            try:
+                exec(compile(ast.Module(body[:-1], type_ignores=[]), path.name, "exec"), names)  # noqa: S102
+                yield path.name, source, eval(compile(ast.Expression(last.value), path.name, "eval"), names)  # noqa: S307
+            except (NameError, RhetoricLabError):  # needs an earlier cell, or is a deliberate mistake
+                continue
+
+
+def test_no_metaphor_hunt_starts_with_answers_from_the_key():
+    """The hunt's starter shows the form of an answer; run unchanged it must not be praised (notebook 01 gave ✔✔).
+
+    (Labelling starters elsewhere give one worked example on purpose; a hunt is about finding.)
+    """
+    hunts = [(name, source, fb) for name, source, fb in _starter_feedback() if "check_metaphors" in source]
+    assert len(hunts) >= 2
+    praised = [(name, source) for name, source, fb in hunts if "in key" in fb.kinds()]
+    assert not praised, praised
