@@ -328,6 +328,20 @@ def test_charts_have_alt_text_and_summaries(seed):
     assert ((shares[["quoted", "paraphrase", "narration"]].sum(axis=1) - 1).abs() < 0.01).all()
 
 
+def test_a_long_text_gets_at_most_40_bars_each_for_a_run_of_paragraphs():
+    quoted, narrated = "“We will win the cup this year,” Mills said.", "The bus left at noon for the away game."
+    text = "\n\n".join(quoted if i % 2 == 0 else narrated for i in range(100))  # 100 paragraphs
+    chart = view.voice_chart(text)
+    runs = chart.plain.split("In runs of 3 paragraphs: ")[1].split("; ")
+    assert len(runs) == 34 and runs[0].startswith("¶0–2: ") and runs[-1].startswith("¶99: ")
+    assert "one per run of 3 paragraphs (100 in all)" in chart.html
+    assert view.voice_chart("\n\n".join([text] * 5)).plain.count("¶") == 39  # 500 paragraphs: 39 runs of 13 or fewer
+    shares = q.voice_share_table(text)
+    first = shares.iloc[0:3]  # a run's share is counted over its words, not averaged over paragraphs
+    share = (first["quoted"] * first["words"]).sum() / first["words"].sum()
+    assert f"¶0–2: {share:.0%} quoted" in chart.plain
+
+
 def test_warnings_view_shows_position():
     assert "Position 8" in view.show_warnings("He said “we will win.").html
 

@@ -218,6 +218,8 @@ def test_views_escape_text_and_describe_figures():
     chart = view.sentence_length_chart(sports)
     assert 'alt="Bar chart' in chart.html and "What the chart shows" in chart.html
     assert f"longest {rd.length_summary(sports)['longest']} " in repr(chart)
+    many = view.sentence_length_chart("We won. " * 300 + "Then the long bus ride home took us all night.")
+    assert "301 sentences" in repr(many) and "longest 10 (sentence 300)" in repr(many)
 
 
 def test_key_agrees_with_the_module_and_the_article(seed):

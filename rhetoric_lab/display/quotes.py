@@ -21,35 +21,54 @@ VOICES = [
 _VOICE_NAMES = {voice: name for voice, name, _, _ in VOICES}
 
 
+#: At most this many bars in the voice chart: a longer text's paragraphs are grouped into runs.
+MOST_BARS = 40
+
+
+def _runs_of_paragraphs(shares):
+    """The shares per run of paragraphs (one run a paragraph when there are few), labelled "¶3" or "¶0–9"."""
+    per = max(1, -(-len(shares) // MOST_BARS))
+    rows, labels = [], []
+    for first in range(0, len(shares), per):
+        run = shares.iloc[first : first + per]
+        words = run["words"].sum()
+        row = {"words": words}
+        for voice, _, _, _ in VOICES:
+            row[voice] = float((run[voice] * run["words"]).sum() / words) if words else 0.0
+        rows.append(row)
+        low, high = run["paragraph"].iloc[0], run["paragraph"].iloc[-1]
+        labels.append(f"¶{low}" if low == high else f"¶{low}–{high}")
+    return rows, labels, per
+
+
 def voice_chart(article_or_text, found=None) -> HTML:
     """A stacked bar per paragraph: the share of words quoted, paraphrased, and narrated by the reporter.
 
-    ``found`` is the table from :func:`rhetoric_lab.voice_share_table`.
+    ``found`` is the table from :func:`rhetoric_lab.voice_share_table`. A text of more than 40 paragraphs
+    gets a bar per run of paragraphs (at most 40 bars), its shares counted over the run's words.
 
     >>> voice_chart("“We won,” Mills said.").plain.splitlines()[0][:30]
     '[Figure: Stacked bars, one per'
     """
     shares = voice_share_table(article_or_text) if found is None else found
-    fig = new_figure(7, 1.8 + 0.4 * max(len(shares), 1))
+    rows, labels, per = _runs_of_paragraphs(shares)
+    fig = new_figure(7, 1.8 + 0.4 * max(len(rows), 1))
     ax = fig.add_subplot()
-    labels = [f"¶{p}" for p in shares["paragraph"]]
-    left = [0.0] * len(shares)
+    left = [0.0] * len(rows)
     for voice, name, colour, hatch in VOICES:
-        values = shares[voice].tolist()
+        values = [row[voice] for row in rows]
         ax.barh(labels, values, left=left, color=colour, hatch=hatch, edgecolor="#222", label=name)
         left = [a + b for a, b in zip(left, values, strict=True)]
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the paragraph's words")
+    ax.set_xlabel("share of the paragraph's words" if per == 1 else f"share of the words of {per} paragraphs")
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False)
     ax.set_title("Whose words? Share of words in each voice, per paragraph")
-    parts = []
-    for row in shares.to_dict("records"):
-        parts.append(
-            f"¶{row['paragraph']}: {row['quoted']:.0%} quoted, {row['paraphrase']:.0%} paraphrased, "
-            f"{row['narration']:.0%} narration"
-        )
+    parts = [
+        f"{label}: {row['quoted']:.0%} quoted, {row['paraphrase']:.0%} paraphrased, {row['narration']:.0%} narration"
+        for label, row in zip(labels, rows, strict=True)
+    ]
     totals = shares[["quoted", "paraphrase", "narration"]].mul(shares["words"], axis=0).sum()
     all_words = max(int(shares["words"].sum()), 1)
     summary = (
@@ -58,6 +77,11 @@ def voice_chart(article_or_text, found=None) -> HTML:
         "the reporter's narration. " + "; ".join(parts) + "."
     )
     alt = "Stacked bars, one per paragraph, showing the share of words quoted, paraphrased and narrated."
+    if per > 1:
+        alt = alt.replace("one per paragraph", f"one per run of {per} paragraphs ({len(shares)} in all)")
+        summary = summary.replace(
+            " the reporter's narration. ", f" the reporter's narration. In runs of {per} paragraphs: ", 1
+        )
     return figure_html(fig, alt=alt, summary=summary)
 
 
