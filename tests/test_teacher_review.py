@@ -26,8 +26,7 @@ def test_a_refused_written_answer_is_not_all_answered():
     good = "The reporter chose 'cancer' because it spreads, paragraph 2."
     refused = rl.check_written_answers({"q1": "asdf", "q2": good}).messages("note")
     assert not any(n.startswith("All answered") for n in refused)
-    answered = rl.check_written_answers({"q2": good}, questions=["q2"]).messages("note")
-    assert any(n.startswith("All answered") for n in answered)
+    assert any(n.startswith("All answered") for n in rl.check_written_answers({"q2": good}).messages("note"))
 
 
 def test_the_allusion_teacher_sheet_gives_the_checks_spans_and_off_years():

@@ -95,7 +95,11 @@ def check_hand_calculation(words, syllables, grade, show_answers: bool = False):
     if g is not None and w and syl:
         _judge_grade(fb, w, syl, g, key)
     elif g is not None:
-        fb.add("unchecked", f"Your grade, {g}, cannot be checked without your two counts: fill them in too.", "grade")
+        fb.add(
+            "unchecked",
+            f"Your grade, {g}, is checked against your two counts: give both, as whole numbers, to check it.",
+            about="grade",
+        )
     elif "grade" not in fb.verdicts():
         fb.add("empty", "No grade yet: work it out from your two counts.", about="grade")
     if show_answers:

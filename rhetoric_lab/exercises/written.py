@@ -46,13 +46,14 @@ def _as_questions(answers) -> list[tuple[str, object]]:
     )
 
 
-def check_written_answers(answers, title: str = "Your reading", article=None, questions=READING_QUESTIONS) -> Feedback:
+def check_written_answers(answers, title: str = "Your reading", article=None) -> Feedback:
     """Which written answers are there, which are still empty ("..." or blank), and which are refused.
 
     Free text is never marked right: each answer is "not checked by the machine", with what a good
     answer contains. An answer of keyboard noise, one far too long (a pasted article) or one that
-    copies its question is refused. ``questions`` are the questions expected (by default notebook
-    06's five): the check says which are missing. Give ``article`` to refuse answers copied from it.
+    copies its question is refused. When the answers are notebook 06's (a dict holding one of its
+    questions, or an empty one), the check says which of its questions are missing. Give ``article``
+    to refuse answers copied from it.
 
     >>> check_written_answers({"a real metaphor": "...", "whose voice": "asdf"}).verdicts()
     {'a real metaphor': 'empty', 'whose voice': 'wrong kind'}
@@ -63,11 +64,10 @@ def check_written_answers(answers, title: str = "Your reading", article=None, qu
     for question, answer in given:
         judge_written(feedback, question, answer, article)
     named = {normalize(q) for q, _ in given}
-    expected = list(questions or ())
-    if all(q.startswith(("answer ", "your answer")) for q, _ in given):  # a list or one string: no names to match
-        missing = expected[len(given) :]
-    else:
-        missing = [q for q in expected if normalize(q) not in named]
+    reading = {normalize(q) for q in READING_QUESTIONS}
+    ours = isinstance(answers, dict) and (not answers or bool(named & reading))  # notebook 06's questions
+    expected = list(READING_QUESTIONS) if ours else []
+    missing = [q for q in expected if normalize(q) not in named]
     if missing:
         listed = ", ".join(repr(q) for q in missing)
         feedback.add(
