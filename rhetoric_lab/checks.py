@@ -124,9 +124,9 @@ RULES: dict[str, Rule] = {
     "rewrite": Rule(_text, "your rewritten sentence, in quotation marks"),
     # check_hand_calculation reads "17", "17 words" or "11,2" itself and says what it could not read;
     # a number must still be one a student could mean.
-    "words": Rule(_number_if_number, "a number such as 17", AnswerFormatError),
-    "syllables": Rule(_number_if_number, "a number such as 29", AnswerFormatError),
-    "grade": Rule(_number_if_number, "a number such as 11.2", AnswerFormatError),
+    "words": Rule(_number_if_number, "a count such as 17 (a number no larger than a million)", AnswerFormatError),
+    "syllables": Rule(_number_if_number, "a count such as 29 (a number no larger than a million)", AnswerFormatError),
+    "grade": Rule(_number_if_number, "a number such as 11.2 (no larger than a million)", AnswerFormatError),
     "texts": Rule(
         lambda v: isinstance(v, dict) and bool(v), 'a dictionary of texts, such as {"original": text1, "mine": text2}'
     ),
