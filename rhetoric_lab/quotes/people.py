@@ -119,10 +119,11 @@ class People:
                     self.gender.setdefault(sp.label, w.pronouns[after.low])  # "Brandt said he would wait"
             elif (
                 sp.how == "noun"
-                and sp.label.split()[0].lower() in ("a", "an", "one")
+                and sp.label.split()[0].lower() in ("a", "an", "one", "his", "her", "their", "my", "our", "your")
                 and sp.head.lower() in w.person_nouns
             ):
-                # "A spokesman said …. He added …": a new person, described but not named
+                # "A spokesman said …. He added …", "his daughter said … she said": a new person, described
+                # but not named
                 noun = Speaker(sp.label, sp.head, "noun", sp.start, sp.end, sp.gender, True)
                 found.append((noun, toks[f.v0], False))
         self.mentions: list[Mention] = []
